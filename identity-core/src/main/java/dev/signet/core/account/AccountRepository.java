@@ -1,0 +1,38 @@
+package dev.signet.core.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Storage port for accounts. PostgreSQL is the store of record; see {@code jdbc.JdbcAccountRepository}.
+ * Email look-ups are case-insensitive.
+ */
+public interface AccountRepository {
+
+    Optional<Account> findById(UUID id);
+
+    Optional<Account> findByEmail(String email);
+
+    /**
+     * Creates the account.
+     *
+     * @throws DuplicateEmailException when another account already uses the email (case-insensitively)
+     */
+    Account create(Account account);
+
+    /** Replaces the password hash; returns false when the account no longer exists. */
+    boolean updatePasswordHash(UUID id, String passwordHash);
+
+    /** Marks the email as proven; returns false when the account no longer exists. */
+    boolean markEmailVerified(UUID id);
+
+    /** Changes the intervention status; returns false when the account no longer exists. */
+    boolean updateStatus(UUID id, AccountStatus status);
+
+    /** Raised by {@link #create} when the email is already taken. */
+    final class DuplicateEmailException extends RuntimeException {
+        public DuplicateEmailException() {
+            super("An account with that email address already exists");
+        }
+    }
+}

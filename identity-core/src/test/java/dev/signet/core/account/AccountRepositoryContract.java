@@ -1,0 +1,64 @@
+package dev.signet.core.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link AccountRepository} adapter must have. Subclasses supply the adapter. */
+public abstract class AccountRepositoryContract {
+
+    protected abstract AccountRepository repository();
+
+    protected static Account newAccount(String email) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new Account(UUID.randomUUID(), email, false, Optional.empty(), AccountStatus.ACTIVE, now, now);
+    }
+
+    @Test
+    void createdAccountIsFoundByIdAndByEmailIgnoringCase() {
+        Account account = repository().create(newAccount("Ada.Lovelace@Example.gov.uk"));
+
+        assertThat(repository().findById(account.id())).contains(account);
+        assertThat(repository().findByEmail("ada.lovelace@example.GOV.uk")).contains(account);
+    }
+
+    @Test
+    void unknownAccountIsAbsent() {
+        assertThat(repository().findById(UUID.randomUUID())).isEmpty();
+        assertThat(repository().findByEmail("nobody@example.gov.uk")).isEmpty();
+    }
+
+    @Test
+    void secondAccountWithSameEmailInAnyCaseIsRefused() {
+        repository().create(newAccount("grace@example.gov.uk"));
+
+        assertThatThrownBy(() -> repository().create(newAccount("GRACE@example.gov.uk")))
+                .isInstanceOf(AccountRepository.DuplicateEmailException.class);
+    }
+
+    @Test
+    void passwordHashEmailVerificationAndStatusAreUpdated() {
+        Account account = repository().create(newAccount("alan@example.gov.uk"));
+
+        assertThat(repository().updatePasswordHash(account.id(), "$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA")).isTrue();
+        assertThat(repository().markEmailVerified(account.id())).isTrue();
+        assertThat(repository().updateStatus(account.id(), AccountStatus.SUSPENDED)).isTrue();
+
+        Account updated = repository().findById(account.id()).orElseThrow();
+        assertThat(updated.passwordHash()).contains("$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA");
+        assertThat(updated.emailVerified()).isTrue();
+        assertThat(updated.status()).isEqualTo(AccountStatus.SUSPENDED);
+    }
+
+    @Test
+    void updatingAMissingAccountReportsFalse() {
+        assertThat(repository().updatePasswordHash(UUID.randomUUID(), "x")).isFalse();
+        assertThat(repository().markEmailVerified(UUID.randomUUID())).isFalse();
+        assertThat(repository().updateStatus(UUID.randomUUID(), AccountStatus.BLOCKED)).isFalse();
+    }
+}
