@@ -1,0 +1,84 @@
+package dev.signet.core.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A service that signs citizens in through Signet (an OpenID Connect relying party / OAuth client). Values are
+ * already validated when one of these exists (see the identity server's relying-party file loader).
+ *
+ * @param clientId                 the {@code client_id}
+ * @param name                     shown to citizens ("Continue to <name>")
+ * @param redirectUris             exact-match redirect URIs
+ * @param postLogoutRedirectUris   exact-match URIs for RP-initiated logout
+ * @param backchannelLogoutUri     where logout tokens are posted (OpenID Connect Back-Channel Logout 1.0)
+ * @param authMethod               how the client authenticates at the token endpoint
+ * @param jwks                     the client's public keys inline, as a JWK or JWK Set JSON document
+ * @param jwksUri                  or where to fetch them
+ * @param clientSecretSha256       hex SHA-256 of the client secret (secret methods only)
+ * @param sectorIdentifier         the pairwise {@code sub} sector: relying parties sharing it see the same {@code sub}
+ * @param subjectType              pairwise (default) or public
+ * @param grantTypes               OAuth grant types the client may use
+ * @param scopes                   scopes the client may ask for
+ * @param claims                   claims the client may receive
+ * @param allowedVtr               vectors of trust (RFC 8485) the client may ask for, e.g. {@code Cl.Cm}
+ * @param idTokenSigningAlgorithm  ES256 (default) or RS256
+ * @param requirePkce              PKCE required even though the client is confidential (always required for public)
+ * @param source                   who declared it: the start-up file or the admin API
+ */
+public record RelyingParty(
+        String clientId,
+        String name,
+        List<URI> redirectUris,
+        List<URI> postLogoutRedirectUris,
+        Optional<URI> backchannelLogoutUri,
+        TokenEndpointAuthMethod authMethod,
+        Optional<String> jwks,
+        Optional<URI> jwksUri,
+        Optional<String> clientSecretSha256,
+        String sectorIdentifier,
+        SubjectType subjectType,
+        Set<String> grantTypes,
+        Set<String> scopes,
+        Set<String> claims,
+        List<String> allowedVtr,
+        IdTokenSigningAlgorithm idTokenSigningAlgorithm,
+        boolean requirePkce,
+        Source source) {
+
+    /** Where a relying party was declared, so a restart can drop file entries that were removed from the file. */
+    public enum Source { FILE, ADMIN }
+
+    public RelyingParty {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(name, "name");
+        redirectUris = List.copyOf(redirectUris);
+        postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        Objects.requireNonNull(backchannelLogoutUri, "backchannelLogoutUri");
+        Objects.requireNonNull(authMethod, "authMethod");
+        Objects.requireNonNull(jwks, "jwks");
+        Objects.requireNonNull(jwksUri, "jwksUri");
+        Objects.requireNonNull(clientSecretSha256, "clientSecretSha256");
+        Objects.requireNonNull(sectorIdentifier, "sectorIdentifier");
+        Objects.requireNonNull(subjectType, "subjectType");
+        grantTypes = Set.copyOf(grantTypes);
+        scopes = Set.copyOf(scopes);
+        claims = Set.copyOf(claims);
+        allowedVtr = List.copyOf(allowedVtr);
+        Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A public client has no credentials of its own and must always use PKCE. */
+    public boolean isPublic() {
+        return authMethod == TokenEndpointAuthMethod.NONE;
+    }
+
+    /** PKCE is required for public clients and for confidential clients that ask for it. */
+    public boolean pkceRequired() {
+        return isPublic() || requirePkce;
+    }
+}
