@@ -1,0 +1,75 @@
+package dev.signet.server.clients;
+
+import dev.signet.core.client.IdTokenSigningAlgorithm;
+import dev.signet.core.client.RelyingParty;
+import dev.signet.core.client.RelyingPartyRepository;
+import java.net.URI;
+import java.util.Objects;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * The authorization server's view of the relying-party registry: each {@link RelyingParty} becomes a
+ * {@link RegisteredClient} (id = client id). Signet-specific fields (sector, subject type, allowed vtr, back-channel
+ * URI) are read from {@link RelyingPartyRepository} by the features that need them, not hidden in settings maps.
+ */
+public final class RelyingPartyRegisteredClientRepository implements RegisteredClientRepository {
+
+    private final RelyingPartyRepository relyingParties;
+
+    public RelyingPartyRegisteredClientRepository(RelyingPartyRepository relyingParties) {
+        this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
+    }
+
+    /** Relying parties are declared in the relying-party file or the admin API, never by the authorization server. */
+    @Override
+    public void save(RegisteredClient registeredClient) {
+        throw new UnsupportedOperationException("Relying parties are declared in signet.clients.file or through the "
+                + "admin API, not by dynamic registration");
+    }
+
+    @Override
+    public RegisteredClient findById(String id) {
+        return findByClientId(id);
+    }
+
+    @Override
+    public RegisteredClient findByClientId(String clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        return relyingParties.findByClientId(clientId).map(RelyingPartyRegisteredClientRepository::toRegisteredClient)
+                .orElse(null);
+    }
+
+    static RegisteredClient toRegisteredClient(RelyingParty rp) {
+        ClientSettings.Builder clientSettings = ClientSettings.builder()
+                .requireProofKey(rp.pkceRequired())
+                // Public services sign citizens in; the citizen consented by choosing the service.
+                .requireAuthorizationConsent(false);
+        rp.jwksUri().map(URI::toString).ifPresent(clientSettings::jwkSetUrl);
+        return RegisteredClient.withId(rp.clientId())
+                .clientId(rp.clientId())
+                .clientName(rp.name())
+                .clientSecret(rp.clientSecretSha256().orElse(null))
+                .clientAuthenticationMethod(new ClientAuthenticationMethod(rp.authMethod().value()))
+                .authorizationGrantTypes(grants -> rp.grantTypes()
+                        .forEach(grant -> grants.add(new AuthorizationGrantType(grant))))
+                .redirectUris(uris -> rp.redirectUris().forEach(uri -> uris.add(uri.toString())))
+                .postLogoutRedirectUris(uris -> rp.postLogoutRedirectUris().forEach(uri -> uris.add(uri.toString())))
+                .scopes(scopes -> scopes.addAll(rp.scopes()))
+                .clientSettings(clientSettings.build())
+                .tokenSettings(TokenSettings.builder()
+                        .idTokenSignatureAlgorithm(rp.idTokenSigningAlgorithm() == IdTokenSigningAlgorithm.RS256
+                                ? SignatureAlgorithm.RS256 : SignatureAlgorithm.ES256)
+                        // Refresh tokens rotate on every use (reuse detection is the token feature's job).
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+}
