@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.JwtClientAssertionAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -50,7 +51,11 @@ final class ClientsAuthorizationServerCustomizer implements AuthorizationServerC
 
     @Override
     public void customize(OAuth2AuthorizationServerConfigurer server) {
-        server.clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
+        server.clientAuthentication(clientAuthentication -> clientAuthentication
+                .authenticationConverters(converters -> converters.replaceAll(converter ->
+                        converter instanceof JwtClientAssertionAuthenticationConverter
+                                ? new ClientIdFromAssertionConverter(converter) : converter))
+                .authenticationProviders(
                 providers -> providers.forEach(provider -> {
                     if (provider instanceof ClientSecretAuthenticationProvider secrets) {
                         secrets.setPasswordEncoder(secretEncoder);

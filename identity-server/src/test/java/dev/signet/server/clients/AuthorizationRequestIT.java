@@ -306,7 +306,9 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
                 .contains("\"id_token_signing_alg_values_supported\":[\"ES256\",\"RS256\"]")
                 .contains("\"ui_locales_supported\":[\"en\",\"cy\"]")
                 .contains("\"claims_supported\":[")
-                .doesNotContain("client_secret_jwt").doesNotContain("tls_client_auth");
+                .doesNotContain("client_secret_jwt").doesNotContain("tls_client_auth")
+                // Pushed authorization requests are not enabled, so no request_uri of any kind is accepted.
+                .doesNotContain("pushed_authorization_request_endpoint");
 
         String oauthMetadata = http.send(HttpRequest.newBuilder(
                 URI.create(baseUrl() + "/.well-known/oauth-authorization-server")).build(),

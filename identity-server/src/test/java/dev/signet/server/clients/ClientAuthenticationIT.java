@@ -124,6 +124,27 @@ class ClientAuthenticationIT extends ServerIntegrationTest {
     }
 
     @Test
+    void privateKeyJwtWithoutClientIdIsNamedByTheAssertionsSubject() throws Exception {
+        Map<String, String> form = clientCredentials();
+        form.put("client_assertion_type", ASSERTION_TYPE);
+        form.put("client_assertion", ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(),
+                assertionClaims().build()));
+
+        assertThat(token(form, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssertionNamingAnotherClientThanItsSignerIsRefused() throws Exception {
+        // Signed with test-pkjwt's key but claiming to be test-secret (which has no keys at all).
+        Map<String, String> form = clientCredentials();
+        form.put("client_assertion_type", ASSERTION_TYPE);
+        form.put("client_assertion", ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(),
+                assertionClaims().issuer("test-secret").subject("test-secret").build()));
+
+        assertThat(token(form, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aReplayedAssertionIsRefused() throws Exception {
         String assertion = ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(), assertionClaims().build());
         assertThat(withAssertion(assertion).statusCode()).isEqualTo(200);
