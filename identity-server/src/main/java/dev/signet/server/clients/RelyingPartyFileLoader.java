@@ -291,7 +291,7 @@ public final class RelyingPartyFileLoader {
                 }
                 if (!isLoopback(uri.getHost())) {
                     problem(field, "'" + value + "' uses http on a host that is not loopback: use https (http is "
-                            + "allowed only for 127.0.0.1, [::1] or localhost)");
+                            + "allowed only for 127.0.0.1" + (redirect ? " or [::1])" : ", [::1] or localhost)"));
                     return Optional.empty();
                 }
                 return Optional.of(uri);
