@@ -101,6 +101,10 @@ final class ClientsAuthorizationServerCustomizer implements AuthorizationServerC
         if (metadata.containsKey("revocation_endpoint")) {
             metadata.put("revocation_endpoint_auth_methods_supported", confidentialMethods);
         }
+        // Only the grants a relying party can be registered for (token exchange is not offered).
+        metadata.put("grant_types_supported", RelyingPartyFileLoader.GRANT_TYPES.stream().sorted().toList());
+        // No client can authenticate with mutual TLS, so no access token is certificate-bound.
+        metadata.remove("tls_client_certificate_bound_access_tokens");
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("request_parameter_supported", true);
         metadata.put("request_uri_parameter_supported", false);

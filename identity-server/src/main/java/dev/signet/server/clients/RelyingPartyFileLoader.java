@@ -146,7 +146,8 @@ public final class RelyingPartyFileLoader {
                 problem("grant-types", "client_credentials needs a confidential client, but the method is none");
             }
             List<URI> redirectUris = uriList("redirect-uris", true);
-            if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
+            if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()
+                    && stringList("redirect-uris", List.of()).isEmpty()) {
                 problem("redirect-uris", "at least one is required for the authorization_code grant");
             }
             List<URI> postLogout = uriList("post-logout-redirect-uris", true);

@@ -117,6 +117,10 @@ final class RequestObjectAuthorizationRequestConverter implements Authentication
         if (claims.getAudience() == null || !claims.getAudience().contains(issuer)) {
             throw invalidRequestObject(request, "The request object's aud must be the issuer " + issuer);
         }
+        // RFC 9101 §4: a request object must not nest another one.
+        if (claims.getClaim("request") != null || claims.getClaim(OAuth2ParameterNames.REQUEST_URI) != null) {
+            throw invalidRequestObject(request, "The request object must not contain request or request_uri");
+        }
         Object clientIdClaim = claims.getClaim(OAuth2ParameterNames.CLIENT_ID);
         if (clientIdClaim != null && !rp.clientId().equals(clientIdClaim)) {
             throw invalidRequestObject(request, "The request object's client_id differs from the request's");

@@ -306,6 +306,8 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
                 .contains("\"id_token_signing_alg_values_supported\":[\"ES256\",\"RS256\"]")
                 .contains("\"ui_locales_supported\":[\"en\",\"cy\"]")
                 .contains("\"claims_supported\":[")
+                .contains("\"grant_types_supported\":[\"authorization_code\",\"client_credentials\",\"refresh_token\"]")
+                .doesNotContain("tls_client_certificate_bound_access_tokens")
                 .doesNotContain("client_secret_jwt").doesNotContain("tls_client_auth")
                 // Pushed authorization requests are not enabled, so no request_uri of any kind is accepted.
                 .doesNotContain("pushed_authorization_request_endpoint");
