@@ -103,8 +103,7 @@ class ClientsConfiguration {
         ClientAssertionDecoderFactory assertions = new ClientAssertionDecoderFactory(repository, clientKeys,
                 audiences, properties.assertionMaxLifetime(), replayCache, clock);
         return new ClientsAuthorizationServerCustomizer(new Sha256ClientSecretEncoder(), assertions,
-                converter -> new RequestObjectAuthorizationRequestConverter(converter, repository, clientKeys,
-                        replayCache, properties.assertionMaxLifetime(), clock),
+                converter -> new RequestObjectAuthorizationRequestConverter(converter, repository, clientKeys, clock),
                 validators, new AuthorizationResponses(registeredClients), metadataContributors);
     }
 }

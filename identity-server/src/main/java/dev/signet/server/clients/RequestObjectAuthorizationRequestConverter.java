@@ -12,14 +12,12 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
-import dev.signet.core.replay.ReplayCache;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
@@ -56,17 +54,13 @@ final class RequestObjectAuthorizationRequestConverter implements Authentication
     private final AuthenticationConverter delegate;
     private final RelyingPartyRepository relyingParties;
     private final ClientKeys clientKeys;
-    private final ReplayCache replayCache;
-    private final Duration maxLifetime;
     private final Clock clock;
 
     RequestObjectAuthorizationRequestConverter(AuthenticationConverter delegate, RelyingPartyRepository relyingParties,
-            ClientKeys clientKeys, ReplayCache replayCache, Duration maxLifetime, Clock clock) {
+            ClientKeys clientKeys, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
         this.clientKeys = Objects.requireNonNull(clientKeys, "clientKeys");
-        this.replayCache = Objects.requireNonNull(replayCache, "replayCache");
-        this.maxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -129,17 +123,11 @@ final class RequestObjectAuthorizationRequestConverter implements Authentication
         if (exp != null && exp.toInstant().isBefore(now.minus(ClientAssertionValidator.CLOCK_SKEW))) {
             throw invalidRequestObject(request, "The request object has expired");
         }
+        // No jti single-use rule here: after sign-in the browser sends the same authorization request again, and
+        // the response only ever goes to the client's registered redirect URI.
         Date nbf = claims.getNotBeforeTime();
         if (nbf != null && nbf.toInstant().isAfter(now.plus(ClientAssertionValidator.CLOCK_SKEW))) {
             throw invalidRequestObject(request, "The request object is not valid yet");
-        }
-        // A request object with a jti is single-use while it is valid (bounded by the assertion lifetime).
-        if (claims.getJWTID() != null) {
-            Instant until = exp != null ? exp.toInstant() : now.plus(maxLifetime);
-            if (!replayCache.firstUse("request-object:" + rp.clientId(), claims.getJWTID(),
-                    until.plus(ClientAssertionValidator.CLOCK_SKEW))) {
-                throw invalidRequestObject(request, "The request object has been used before");
-            }
         }
         return claims;
     }

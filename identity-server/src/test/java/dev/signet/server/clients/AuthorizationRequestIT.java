@@ -282,12 +282,20 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
     }
 
     @Test
-    void aRequestObjectWithAJtiIsSingleUse() throws Exception {
+    void theSameRequestObjectCanBeSentAgainAsTheBrowserDoesAfterSignIn() throws Exception {
         String signed = ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(),
                 requestObject().jwtID(UUID.randomUUID().toString()).build());
-        assertGoesOnToSignIn(authorize(byValue(signed)));
 
-        assertErrorRedirect(authorize(byValue(signed)), PKJWT_CALLBACK, "invalid_request_object");
+        assertGoesOnToSignIn(authorize(byValue(signed)));
+        assertGoesOnToSignIn(authorize(byValue(signed)));
+    }
+
+    @Test
+    void anExpiredRequestObjectIsRefused() throws Exception {
+        String expired = ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(),
+                requestObject().expirationTime(Date.from(Instant.now().minusSeconds(600))).build());
+
+        assertErrorRedirect(authorize(byValue(expired)), PKJWT_CALLBACK, "invalid_request_object");
     }
 
     @Test
