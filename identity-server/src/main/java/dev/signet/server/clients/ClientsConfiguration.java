@@ -63,6 +63,7 @@ class ClientsConfiguration {
                 ? resourceLoader.getResource(location) : new FileSystemResource(location);
     }
 
+    /** Takes {@link DeclaredRelyingParties} so that no client is served before the file is in the database. */
     @Bean
     RegisteredClientRepository registeredClientRepository(RelyingPartyRepository repository,
             DeclaredRelyingParties declared) {
