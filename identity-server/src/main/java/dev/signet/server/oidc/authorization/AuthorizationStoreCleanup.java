@@ -1,0 +1,23 @@
+package dev.signet.server.oidc.authorization;
+
+import dev.signet.server.oidc.authorization.jdbc.JdbcAuthorizationStore;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** PostgreSQL has no expiry: delete authorizations and rotation records whose tokens have all expired. */
+@Component
+class AuthorizationStoreCleanup {
+
+    private final AuthorizationStore store;
+
+    AuthorizationStoreCleanup(AuthorizationStore store) {
+        this.store = store;
+    }
+
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+    void deleteExpired() {
+        if (store instanceof JdbcAuthorizationStore jdbc) {
+            jdbc.deleteExpired();
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package dev.signet.server.oidc.authorization.redis;
+
+import dev.signet.server.oidc.authorization.AuthorizationJson;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.RefreshTokenClaim;
+import dev.signet.server.oidc.authorization.TokenHashes;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.core.OAuth2DeviceCode;
+import org.springframework.security.oauth2.core.OAuth2UserCode;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link AuthorizationStore} on Redis, for several instances. One hash per authorization
+ * ({@code signet:authz:<id>}) expiring with its longest-lived token; one index key per token
+ * ({@code signet:authz:idx:<type>:<sha256 of the value>}) pointing at the authorization, so raw token values never
+ * appear in key names; a set of authorization ids per principal. Writes run as Lua scripts, so an authorization,
+ * its indexes and the family-revocation check change together.
+ */
+public final class RedisAuthorizationStore implements AuthorizationStore {
+
+    /** How long an authorization with no expiring token yet (a request waiting for consent) is kept. */
+    static final Duration PENDING_TIME_TO_LIVE = Duration.ofMinutes(10);
+
+    private static final String PREFIX = "signet:authz:";
+    private static final String INDEX = PREFIX + "idx:";
+    private static final String PRINCIPAL = PREFIX + "principal:";
+    private static final String CLAIMED = PREFIX + "claimed:";
+    private static final String REVOKED = PREFIX + "revoked:";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /** Kinds of token kept in an authorization: field prefix, index type, token class. */
+    private enum Kind {
+        CODE("code", OAuth2AuthorizationCode.class),
+        ACCESS("access_token", OAuth2AccessToken.class),
+        REFRESH("refresh_token", OAuth2RefreshToken.class),
+        ID("id_token", OidcIdToken.class),
+        USER_CODE("user_code", OAuth2UserCode.class),
+        DEVICE_CODE("device_code", OAuth2DeviceCode.class);
+
+        final String type;
+        final Class<? extends OAuth2Token> tokenClass;
+
+        Kind(String type, Class<? extends OAuth2Token> tokenClass) {
+            this.type = type;
+            this.tokenClass = tokenClass;
+        }
+    }
+
+    private static final String SAVE = """
+            if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+            local old = redis.call('HGET', KEYS[1], 'idx')
+            if old then
+              for k in string.gmatch(old, '%S+') do
+                if redis.call('GET', k) == ARGV[2] then redis.call('DEL', k) end
+              end
+            end
+            redis.call('DEL', KEYS[1])
+            local n = tonumber(ARGV[3])
+            local idx = {}
+            local i = 4
+            for j = 1, n do
+              redis.call('SET', ARGV[i], ARGV[2], 'PX', ARGV[1])
+              table.insert(idx, ARGV[i])
+              i = i + 1
+            end
+            local fields = {}
+            for j = i, #ARGV do table.insert(fields, ARGV[j]) end
+            redis.call('HSET', KEYS[1], 'idx', table.concat(idx, ' '), unpack(fields))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[3], ARGV[2])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[3], ARGV[1]) end
+            return 1
+            """;
+
+    private static final String REMOVE = """
+            if ARGV[3] ~= '' then redis.call('SET', ARGV[3], '1', 'PX', ARGV[4]) end
+            local old = redis.call('HGET', KEYS[1], 'idx')
+            if old then
+              for k in string.gmatch(old, '%S+') do
+                if redis.call('GET', k) == ARGV[1] then redis.call('DEL', k) end
+              end
+            end
+            local p = redis.call('HGET', KEYS[1], 'principal')
+            if p then redis.call('SREM', ARGV[2] .. p, ARGV[1]) end
+            return redis.call('DEL', KEYS[1])
+            """;
+
+    private final RedisCommands<String, String> redis;
+    private final Clock clock;
+    private final JsonMapper json = AuthorizationJson.mapper();
+
+    public RedisAuthorizationStore(StatefulRedisConnection<String, String> connection, Clock clock) {
+        this.redis = Objects.requireNonNull(connection, "connection").sync();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        Objects.requireNonNull(authorization, "authorization");
+        String id = authorization.getId();
+        long ttl = timeToLive(authorization).toMillis();
+        List<String> indexKeys = new ArrayList<>();
+        String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
+        if (state != null) {
+            indexKeys.add(indexKey(OAuth2ParameterNames.STATE, state));
+        }
+        List<String> fields = new ArrayList<>(List.of(
+                "client", authorization.getRegisteredClientId(),
+                "principal", authorization.getPrincipalName(),
+                "grant", authorization.getAuthorizationGrantType().getValue(),
+                "scopes", String.join(" ", authorization.getAuthorizedScopes()),
+                "attributes", json.writeValueAsString(authorization.getAttributes())));
+        for (Kind kind : Kind.values()) {
+            OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass);
+            if (token == null) {
+                continue;
+            }
+            OAuth2Token value = token.getToken();
+            indexKeys.add(indexKey(kind.type, value.getTokenValue()));
+            String f = kind.type + ".";
+            fields.addAll(List.of(f + "value", value.getTokenValue(), f + "metadata",
+                    json.writeValueAsString(token.getMetadata())));
+            if (value.getIssuedAt() != null) {
+                fields.addAll(List.of(f + "iat", Long.toString(value.getIssuedAt().toEpochMilli())));
+            }
+            if (value.getExpiresAt() != null) {
+                fields.addAll(List.of(f + "exp", Long.toString(value.getExpiresAt().toEpochMilli())));
+            }
+            if (value instanceof OAuth2AccessToken access) {
+                fields.addAll(List.of(f + "type", access.getTokenType().getValue(), f + "scopes",
+                        String.join(" ", access.getScopes())));
+            }
+        }
+        List<String> args = new ArrayList<>(List.of(Long.toString(ttl), id, Integer.toString(indexKeys.size())));
+        args.addAll(indexKeys);
+        args.addAll(fields);
+        Long written = redis.eval(SAVE, ScriptOutputType.INTEGER,
+                new String[] {PREFIX + id, REVOKED + id, PRINCIPAL + authorization.getPrincipalName()},
+                args.toArray(String[]::new));
+        if (written == null || written == 0L) {
+            throw new FamilyRevokedException(id);
+        }
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        Objects.requireNonNull(authorization, "authorization");
+        delete(authorization.getId(), "", 0);
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        Objects.requireNonNull(id, "id");
+        Map<String, String> fields = redis.hgetall(PREFIX + id);
+        return fields == null || fields.isEmpty() ? null : decode(id, fields);
+    }
+
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        Objects.requireNonNull(token, "token");
+        List<String> types = tokenType == null
+                ? concat(OAuth2ParameterNames.STATE, Arrays.stream(Kind.values()).map(k -> k.type).toList())
+                : List.of(tokenType.getValue());
+        for (String type : types) {
+            String id = redis.get(indexKey(type, token));
+            if (id == null) {
+                continue;
+            }
+            OAuth2Authorization authorization = findById(id);
+            if (authorization != null && holds(authorization, type, token)) {
+                return authorization;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public RefreshTokenClaim claimRefreshToken(String refreshTokenValue, String authorizationId, Instant expiresAt) {
+        String key = CLAIMED + TokenHashes.sha256(refreshTokenValue);
+        long ttl = Math.max(1000, Duration.between(clock.instant(), expiresAt).toMillis());
+        if ("OK".equals(redis.set(key, authorizationId, SetArgs.Builder.nx().px(ttl)))) {
+            return new RefreshTokenClaim.FirstUse();
+        }
+        return new RefreshTokenClaim.Reuse(Optional.ofNullable(redis.get(key)).orElse(authorizationId));
+    }
+
+    @Override
+    public Optional<String> familyOfClaimedRefreshToken(String refreshTokenValue) {
+        return Optional.ofNullable(redis.get(CLAIMED + TokenHashes.sha256(refreshTokenValue)));
+    }
+
+    @Override
+    public void revokeFamily(String authorizationId, Instant until) {
+        delete(authorizationId, REVOKED + authorizationId,
+                Math.max(1000, Duration.between(clock.instant(), until).toMillis()));
+    }
+
+    @Override
+    public List<OAuth2Authorization> findByPrincipalName(String principalName) {
+        List<OAuth2Authorization> found = new ArrayList<>();
+        for (String id : redis.smembers(PRINCIPAL + principalName)) {
+            OAuth2Authorization authorization = findById(id);
+            if (authorization == null) {
+                redis.srem(PRINCIPAL + principalName, id); // expired
+            } else {
+                found.add(authorization);
+            }
+        }
+        return found;
+    }
+
+    private void delete(String id, String revokedKey, long revokedMillis) {
+        redis.eval(REMOVE, ScriptOutputType.INTEGER, new String[] {PREFIX + id}, id, PRINCIPAL, revokedKey,
+                Long.toString(revokedMillis));
+    }
+
+    /** Until the longest-lived token expires; tokens are kept after invalidation so they read as inactive. */
+    private Duration timeToLive(OAuth2Authorization authorization) {
+        Instant latest = null;
+        for (Kind kind : Kind.values()) {
+            OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass);
+            Instant expiresAt = token == null ? null : token.getToken().getExpiresAt();
+            if (expiresAt != null && (latest == null || expiresAt.isAfter(latest))) {
+                latest = expiresAt;
+            }
+        }
+        if (latest == null) {
+            return PENDING_TIME_TO_LIVE;
+        }
+        Duration remaining = Duration.between(clock.instant(), latest);
+        return remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remaining;
+    }
+
+    private static boolean holds(OAuth2Authorization authorization, String type, String token) {
+        if (OAuth2ParameterNames.STATE.equals(type)) {
+            return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE));
+        }
+        OAuth2Authorization.Token<?> found = authorization.getToken(token);
+        return found != null && Arrays.stream(Kind.values())
+                .anyMatch(kind -> kind.type.equals(type) && kind.tokenClass.isInstance(found.getToken()));
+    }
+
+    private OAuth2Authorization decode(String id, Map<String, String> fields) {
+        OAuth2Authorization.Builder builder = new OAuth2Authorization.Builder(fields.get("client")) {
+        };
+        builder.id(id)
+                .principalName(fields.get("principal"))
+                .authorizationGrantType(new AuthorizationGrantType(fields.get("grant")))
+                .authorizedScopes(words(fields.get("scopes")));
+        Map<String, Object> attributes = json.readValue(fields.get("attributes"), MAP);
+        builder.attributes(all -> all.putAll(attributes));
+        for (Kind kind : Kind.values()) {
+            String f = kind.type + ".";
+            String value = fields.get(f + "value");
+            if (value == null) {
+                continue;
+            }
+            Instant issuedAt = instant(fields.get(f + "iat"));
+            Instant expiresAt = instant(fields.get(f + "exp"));
+            Map<String, Object> metadata = json.readValue(fields.get(f + "metadata"), MAP);
+            OAuth2Token token = switch (kind) {
+                case CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
+                case ACCESS -> new OAuth2AccessToken(accessTokenType(fields.get(f + "type")), value, issuedAt,
+                        expiresAt, words(fields.get(f + "scopes")));
+                case REFRESH -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
+                case ID -> new OidcIdToken(value, issuedAt, expiresAt,
+                        claims(metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME)));
+                case USER_CODE -> new OAuth2UserCode(value, issuedAt, expiresAt);
+                case DEVICE_CODE -> new OAuth2DeviceCode(value, issuedAt, expiresAt);
+            };
+            builder.token(token, all -> all.putAll(metadata));
+        }
+        return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(Object claims) {
+        return (Map<String, Object>) claims;
+    }
+
+    private static OAuth2AccessToken.TokenType accessTokenType(String value) {
+        return OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(value)
+                ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
+    }
+
+    private static Set<String> words(String text) {
+        return text == null || text.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(text.split(" ")));
+    }
+
+    private static Instant instant(String millis) {
+        return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    private static String indexKey(String type, String tokenValue) {
+        return INDEX + type + ":" + TokenHashes.sha256(tokenValue);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+}
