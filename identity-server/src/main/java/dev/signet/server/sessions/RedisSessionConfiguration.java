@@ -1,0 +1,66 @@
+package dev.signet.server.sessions;
+
+import dev.signet.server.config.SignetProperties;
+import dev.signet.server.redis.RedisProperties;
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * HTTP sessions in Redis when {@code signet.redis.url} is set, so any instance can serve a signed-in citizen.
+ * Sessions are indexed by principal name (the account id): the authorization server's session registry finds a
+ * citizen's sessions through that index (for {@code sid} in ID tokens and logout), and "sign out everywhere" can too.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "signet.redis.url")
+@EnableRedisIndexedHttpSession(redisNamespace = "signet:session")
+public class RedisSessionConfiguration {
+
+    @Bean
+    LettuceConnectionFactory redisConnectionFactory(RedisProperties properties) {
+        RedisURI uri = RedisURI.create(properties.url());
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder();
+        if (uri.isSsl()) {
+            client.useSsl();
+        }
+        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+    }
+
+    @Bean
+    CookieSerializer cookieSerializer(SignetProperties properties) {
+        SessionCookie cookie = SessionCookie.forIssuer(properties.issuer());
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName(cookie.name());
+        serializer.setUseSecureCookie(cookie.secure());
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setCookiePath("/");
+        return serializer;
+    }
+
+    /** The same idle lifetime as the embedded default's container sessions. */
+    @Bean
+    SessionRepositoryCustomizer<RedisIndexedSessionRepository> sessionIdleTimeout(
+            @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+}
