@@ -1,0 +1,155 @@
+package dev.signet.server.logout;
+
+import dev.signet.core.logout.LogoutDelivery;
+import dev.signet.core.logout.LogoutOutbox;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/**
+ * Delivers queued back-channel logout tokens: POSTs {@code logout_token} form-encoded to each relying party's
+ * {@code backchannel_logout_uri}; a 2xx answer is success; anything else (an error status, a timeout, a refused
+ * connection) is retried with exponential backoff until {@code signet.logout.max-attempts}. Runs on its own thread,
+ * so neither the citizen's request nor other scheduled work waits for a relying party. Every instance runs one; the
+ * outbox hands each delivery to one worker at a time.
+ */
+public final class BackChannelLogoutWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackChannelLogoutWorker.class);
+    private static final int BATCH = 20;
+
+    private final LogoutOutbox outbox;
+    private final RegisteredClientRepository clients;
+    private final LogoutTokens tokens;
+    private final LogoutProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+    private ScheduledExecutorService executor;
+
+    public BackChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients, LogoutTokens tokens,
+            LogoutProperties properties, Clock clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Delivers what is due now (one batch at a time, until none is left); returns how many were attempted. */
+    public int deliverDue() {
+        int attempted = 0;
+        List<LogoutDelivery> batch;
+        // The lease outlasts one attempt, so a slow relying party's delivery is not handed to a second worker.
+        Duration lease = properties.requestTimeout().multipliedBy(2).plusSeconds(5);
+        while (!(batch = outbox.claimDue(BATCH, lease)).isEmpty()) {
+            for (LogoutDelivery delivery : batch) {
+                deliver(delivery);
+                attempted++;
+            }
+        }
+        return attempted;
+    }
+
+    private void deliver(LogoutDelivery delivery) {
+        String clientId = delivery.notice().clientId();
+        RegisteredClient client = clients.findByClientId(clientId);
+        if (client == null) {
+            outbox.markFailed(delivery.id(), "client is no longer registered");
+            LOG.warn("Back-channel logout {} to {} dropped: client is no longer registered", delivery.id(), clientId);
+            return;
+        }
+        String failure;
+        try {
+            String body = "logout_token=" + URLEncoder.encode(tokens.issue(delivery, client), StandardCharsets.UTF_8);
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(delivery.notice().logoutUri())
+                            .timeout(properties.requestTimeout())
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cache-Control", "no-store")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                outbox.markDelivered(delivery.id());
+                LOG.info("Back-channel logout {} delivered to {} (attempt {})", delivery.id(), clientId,
+                        delivery.attempt());
+                return;
+            }
+            failure = "HTTP " + response.statusCode();
+        } catch (IOException e) {
+            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        } catch (RuntimeException e) {
+            failure = "could not sign or send the logout token: " + e.getClass().getSimpleName();
+        }
+        if (delivery.attempt() >= properties.maxAttempts()) {
+            outbox.markFailed(delivery.id(), failure);
+            LOG.warn("Back-channel logout {} to {} failed after {} attempts: {}", delivery.id(), clientId,
+                    delivery.attempt(), failure);
+        } else {
+            outbox.retryLater(delivery.id(), clock.instant().plus(properties.retryDelayAfter(delivery.attempt())),
+                    failure);
+            LOG.info("Back-channel logout {} to {} attempt {} failed ({}), will retry", delivery.id(), clientId,
+                    delivery.attempt(), failure);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "backchannel-logout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::forgetFinished, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    private void runOnce() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // The database may be briefly unavailable; the next poll tries again.
+            LOG.warn("Back-channel logout worker could not read the outbox: {}", e.toString());
+        }
+    }
+
+    private void forgetFinished() {
+        try {
+            outbox.deleteFinishedBefore(clock.instant().minus(properties.keepFinished()));
+        } catch (RuntimeException e) {
+            LOG.warn("Back-channel logout worker could not clean the outbox: {}", e.toString());
+        }
+    }
+}

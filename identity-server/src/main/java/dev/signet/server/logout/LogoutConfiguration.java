@@ -1,0 +1,66 @@
+package dev.signet.server.logout;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.signet.core.logout.LogoutOutbox;
+import dev.signet.core.logout.jdbc.JdbcLogoutOutbox;
+import dev.signet.server.config.SignetProperties;
+import dev.signet.server.oidc.AuthorizationServerCustomizer;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** Sign-out, RP-initiated logout and back-channel logout. */
+@Configuration(proxyBeanMethods = false)
+public class LogoutConfiguration {
+
+    @Bean
+    LogoutOutbox logoutOutbox(DataSource dataSource, Clock clock) {
+        return new JdbcLogoutOutbox(dataSource, clock);
+    }
+
+    @Bean
+    BackChannelLogoutPlanner backChannelLogoutPlanner(AuthorizationStore authorizations,
+            RegisteredClientRepository clients, LogoutOutbox outbox) {
+        return new BackChannelLogoutPlanner(authorizations, clients, outbox);
+    }
+
+    /** Signed with the authorization server's JwtEncoder bean if there is one, else with its keys the same way. */
+    @Bean
+    LogoutTokens logoutTokens(ObjectProvider<JwtEncoder> encoder, JWKSource<SecurityContext> keys,
+            SignetProperties signet, LogoutProperties properties, Clock clock) {
+        return new LogoutTokens(encoder.getIfAvailable(() -> new NimbusJwtEncoder(keys)), signet.issuer().toString(),
+                properties, clock);
+    }
+
+    @Bean
+    BackChannelLogoutWorker backChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients,
+            LogoutTokens tokens, LogoutProperties properties, Clock clock) {
+        return new BackChannelLogoutWorker(outbox, clients, tokens, properties, clock);
+    }
+
+    @Bean
+    SignOut signOut(BackChannelLogoutPlanner planner) {
+        return new SignOut(planner);
+    }
+
+    /**
+     * The logout endpoint's response handlers, and back-channel logout in the discovery document. (This sets the
+     * provider configuration customizer: a feature that needs to add other metadata should add it here.)
+     */
+    @Bean
+    AuthorizationServerCustomizer relyingPartyLogout(SignOut signOut) {
+        RelyingPartyLogoutHandlers handlers = new RelyingPartyLogoutHandlers(signOut);
+        return server -> server.oidc(oidc -> oidc
+                .logoutEndpoint(logout -> logout.logoutResponseHandler(handlers).errorResponseHandler(handlers))
+                .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata ->
+                        metadata.claim("backchannel_logout_supported", true)
+                                .claim("backchannel_logout_session_supported", true))));
+    }
+}
