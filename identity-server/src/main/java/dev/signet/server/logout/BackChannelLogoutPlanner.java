@@ -23,12 +23,14 @@ public final class BackChannelLogoutPlanner {
 
     private final AuthorizationStore authorizations;
     private final RegisteredClientRepository clients;
+    private final BackChannelLogoutUris logoutUris;
     private final LogoutOutbox outbox;
 
     public BackChannelLogoutPlanner(AuthorizationStore authorizations, RegisteredClientRepository clients,
-            LogoutOutbox outbox) {
+            BackChannelLogoutUris logoutUris, LogoutOutbox outbox) {
         this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.logoutUris = Objects.requireNonNull(logoutUris, "logoutUris");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
@@ -50,7 +52,7 @@ public final class BackChannelLogoutPlanner {
             if (client == null || byClient.containsKey(client.getClientId())) {
                 continue;
             }
-            Optional<URI> logoutUri = ClientLogoutSettings.backChannelLogoutUri(client);
+            Optional<URI> logoutUri = logoutUris.of(client);
             if (logoutUri.isPresent()) {
                 byClient.put(client.getClientId(), new LogoutNotice(client.getClientId(), logoutUri.get(),
                         idToken.getToken().getSubject(), Optional.of(sid)));

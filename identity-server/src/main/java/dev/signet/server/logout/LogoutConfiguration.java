@@ -26,9 +26,14 @@ public class LogoutConfiguration {
     }
 
     @Bean
+    BackChannelLogoutUris backChannelLogoutUris() {
+        return ClientLogoutSettings::backChannelLogoutUri;
+    }
+
+    @Bean
     BackChannelLogoutPlanner backChannelLogoutPlanner(AuthorizationStore authorizations,
-            RegisteredClientRepository clients, LogoutOutbox outbox) {
-        return new BackChannelLogoutPlanner(authorizations, clients, outbox);
+            RegisteredClientRepository clients, BackChannelLogoutUris logoutUris, LogoutOutbox outbox) {
+        return new BackChannelLogoutPlanner(authorizations, clients, logoutUris, outbox);
     }
 
     /** Signed with the authorization server's JwtEncoder bean if there is one, else with its keys the same way. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -124,6 +125,25 @@ public abstract class AuthorizationStoreContract {
         assertThat(idToken.getTokenValue()).isEqualTo(saved.getToken(OidcIdToken.class).getToken().getTokenValue());
         assertThat(idToken.getClaimAsString("sid")).isEqualTo("sid-1");
         assertThat(idToken.getSubject()).isEqualTo(citizen.getName());
+    }
+
+    @Test
+    void claimsBuiltWithJdkImmutableCollectionsRoundTrip() {
+        OAuth2Authorization granted = granted(citizen(), "sid-immutable");
+        OidcIdToken original = granted.getToken(OidcIdToken.class).getToken();
+        Map<String, Object> claims = new LinkedHashMap<>(original.getClaims());
+        claims.put("vtm", List.of("https://signet.example/trustmark"));
+        claims.put("extra", Map.of("nested", List.of(1, 2), "set", Set.of("a")));
+        OidcIdToken idToken = new OidcIdToken(original.getTokenValue(), original.getIssuedAt(),
+                original.getExpiresAt(), claims);
+        store().save(OAuth2Authorization.from(granted).token(idToken,
+                metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, Map.copyOf(claims))).build());
+
+        OidcIdToken found = store().findById(granted.getId()).getToken(OidcIdToken.class).getToken();
+
+        assertThat(found.getClaimAsStringList("vtm")).containsExactly("https://signet.example/trustmark");
+        assertThat(found.getClaimAsString("sid")).isEqualTo("sid-immutable");
+        assertThat(found.getClaimAsMap("extra")).containsEntry("nested", List.of(1, 2));
     }
 
     @Test

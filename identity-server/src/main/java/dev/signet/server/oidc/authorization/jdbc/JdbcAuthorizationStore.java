@@ -36,7 +36,8 @@ public final class JdbcAuthorizationStore extends JdbcOAuth2AuthorizationService
         this.clock = Objects.requireNonNull(clock, "clock");
         JsonMapper json = AuthorizationJson.mapper();
         setAuthorizationRowMapper(new JsonMapperOAuth2AuthorizationRowMapper(clients, json));
-        setAuthorizationParametersMapper(new JsonMapperOAuth2AuthorizationParametersMapper(json));
+        JsonMapperOAuth2AuthorizationParametersMapper parameters = new JsonMapperOAuth2AuthorizationParametersMapper(json);
+        setAuthorizationParametersMapper(authorization -> parameters.apply(AuthorizationJson.plain(authorization)));
     }
 
     @Override

@@ -120,8 +120,9 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     }
 
     @Override
-    public void save(OAuth2Authorization authorization) {
-        Objects.requireNonNull(authorization, "authorization");
+    public void save(OAuth2Authorization original) {
+        Objects.requireNonNull(original, "authorization");
+        OAuth2Authorization authorization = AuthorizationJson.plain(original);
         String id = authorization.getId();
         long ttl = timeToLive(authorization).toMillis();
         List<String> indexKeys = new ArrayList<>();
