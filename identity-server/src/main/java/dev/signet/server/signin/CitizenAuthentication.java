@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -23,7 +24,11 @@ public final class CitizenAuthentication extends AbstractAuthenticationToken {
     private final CredentialTrustLevel trustLevel;
 
     public CitizenAuthentication(UUID accountId, Instant authTime, CredentialTrustLevel trustLevel) {
-        super(List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
+        // The factor authority carries the authentication time: the authorization server's JwtGenerator reads auth_time
+        // of ID tokens from the latest FactorGrantedAuthority and refuses to issue one without it.
+        super(List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .issuedAt(Objects.requireNonNull(authTime, "authTime")).build()));
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.authTime = Objects.requireNonNull(authTime, "authTime");
         this.trustLevel = Objects.requireNonNull(trustLevel, "trustLevel");
