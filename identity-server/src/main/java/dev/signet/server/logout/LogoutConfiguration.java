@@ -6,6 +6,7 @@ import dev.signet.core.logout.LogoutOutbox;
 import dev.signet.core.logout.jdbc.JdbcLogoutOutbox;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
+import dev.signet.server.oidc.DiscoveryMetadataContributor;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -55,17 +56,20 @@ public class LogoutConfiguration {
         return new SignOut(planner);
     }
 
-    /**
-     * The logout endpoint's response handlers, and back-channel logout in the discovery document. (This sets the
-     * provider configuration customizer: a feature that needs to add other metadata should add it here.)
-     */
+    /** The logout endpoint's response handlers. */
     @Bean
     AuthorizationServerCustomizer relyingPartyLogout(SignOut signOut) {
         RelyingPartyLogoutHandlers handlers = new RelyingPartyLogoutHandlers(signOut);
-        return server -> server.oidc(oidc -> oidc
-                .logoutEndpoint(logout -> logout.logoutResponseHandler(handlers).errorResponseHandler(handlers))
-                .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(metadata ->
-                        metadata.claim("backchannel_logout_supported", true)
-                                .claim("backchannel_logout_session_supported", true))));
+        return server -> server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                .logoutResponseHandler(handlers).errorResponseHandler(handlers)));
+    }
+
+    /** Back-Channel Logout 1.0 §2.1: the OP supports it, with {@code sid} in logout tokens. */
+    @Bean
+    DiscoveryMetadataContributor backChannelLogoutMetadata() {
+        return metadata -> {
+            metadata.put("backchannel_logout_supported", true);
+            metadata.put("backchannel_logout_session_supported", true);
+        };
     }
 }
