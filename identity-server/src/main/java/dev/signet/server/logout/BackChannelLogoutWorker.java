@@ -2,6 +2,7 @@ package dev.signet.server.logout;
 
 import dev.signet.core.logout.LogoutDelivery;
 import dev.signet.core.logout.LogoutOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,15 +40,17 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
     private final LogoutProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final MeterRegistry meters;
     private ScheduledExecutorService executor;
 
     public BackChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients, LogoutTokens tokens,
-            LogoutProperties properties, Clock clock) {
+            LogoutProperties properties, Clock clock, MeterRegistry meters) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -72,6 +75,7 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
         RegisteredClient client = clients.findByClientId(clientId);
         if (client == null) {
             outbox.markFailed(delivery.id(), "client is no longer registered");
+            count("failed");
             LOG.warn("Back-channel logout {} to {} dropped: client is no longer registered", delivery.id(), clientId);
             return;
         }
@@ -86,6 +90,7 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
                 outbox.markDelivered(delivery.id());
+                count("delivered");
                 LOG.info("Back-channel logout {} delivered to {} (attempt {})", delivery.id(), clientId,
                         delivery.attempt());
                 return;
@@ -101,14 +106,21 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
         }
         if (delivery.attempt() >= properties.maxAttempts()) {
             outbox.markFailed(delivery.id(), failure);
+            count("failed");
             LOG.warn("Back-channel logout {} to {} failed after {} attempts: {}", delivery.id(), clientId,
                     delivery.attempt(), failure);
         } else {
             outbox.retryLater(delivery.id(), clock.instant().plus(properties.retryDelayAfter(delivery.attempt())),
                     failure);
+            count("retry");
             LOG.info("Back-channel logout {} to {} attempt {} failed ({}), will retry", delivery.id(), clientId,
                     delivery.attempt(), failure);
         }
+    }
+
+    /** Attempts by outcome: delivered, retry (failed, will be tried again), failed (given up). */
+    private void count(String outcome) {
+        meters.counter("signet.logout.backchannel.attempts", "outcome", outcome).increment();
     }
 
     @Override

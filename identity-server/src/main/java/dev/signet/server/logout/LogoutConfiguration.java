@@ -8,6 +8,7 @@ import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
 import dev.signet.server.oidc.DiscoveryMetadataContributor;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +48,8 @@ public class LogoutConfiguration {
 
     @Bean
     BackChannelLogoutWorker backChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients,
-            LogoutTokens tokens, LogoutProperties properties, Clock clock) {
-        return new BackChannelLogoutWorker(outbox, clients, tokens, properties, clock);
+            LogoutTokens tokens, LogoutProperties properties, Clock clock, MeterRegistry meters) {
+        return new BackChannelLogoutWorker(outbox, clients, tokens, properties, clock, meters);
     }
 
     @Bean

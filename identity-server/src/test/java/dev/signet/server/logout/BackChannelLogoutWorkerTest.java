@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.signet.core.logout.LogoutNotice;
 import dev.signet.core.logout.LogoutOutboxContract.MutableClock;
 import dev.signet.core.logout.jdbc.JdbcLogoutOutbox;
@@ -63,6 +64,7 @@ class BackChannelLogoutWorkerTest {
     private ECKey signingKey;
     private BackChannelLogoutWorker worker;
     private URI logoutUri;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     record Received(String contentType, Map<String, String> form) {
     }
@@ -93,7 +95,7 @@ class BackChannelLogoutWorkerTest {
         LogoutTokens tokens = new LogoutTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey))),
                 ISSUER, PROPERTIES, clock);
         worker = new BackChannelLogoutWorker(outbox, new InMemoryRegisteredClientRepository(client), tokens,
-                PROPERTIES, clock);
+                PROPERTIES, clock, meters);
     }
 
     @AfterEach
@@ -148,6 +150,8 @@ class BackChannelLogoutWorkerTest {
         String secondJti = SignedJWT.parse(received.get(1).form().get("logout_token")).getJWTClaimsSet().getJWTID();
         assertThat(secondJti).isEqualTo(firstJti);
         assertThat(status()).isEqualTo("DELIVERED");
+        assertThat(attempts("retry")).isEqualTo(1.0);
+        assertThat(attempts("delivered")).isEqualTo(1.0);
     }
 
     @Test
@@ -162,6 +166,7 @@ class BackChannelLogoutWorkerTest {
 
         assertThat(received).hasSize(PROPERTIES.maxAttempts());
         assertThat(status()).isEqualTo("FAILED");
+        assertThat(attempts("failed")).isEqualTo(1.0);
     }
 
     @Test
@@ -186,6 +191,10 @@ class BackChannelLogoutWorkerTest {
         assertThat(PROPERTIES.retryDelayAfter(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(PROPERTIES.retryDelayAfter(4)).isEqualTo(Duration.ofSeconds(80));
         assertThat(PROPERTIES.retryDelayAfter(20)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    private double attempts(String outcome) {
+        return meters.counter("signet.logout.backchannel.attempts", "outcome", outcome).count();
     }
 
     private String status() {

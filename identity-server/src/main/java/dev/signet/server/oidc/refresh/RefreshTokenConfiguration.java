@@ -2,6 +2,7 @@ package dev.signet.server.oidc.refresh;
 
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 public class RefreshTokenConfiguration {
 
     @Bean
-    AuthorizationServerCustomizer refreshTokenRotation(AuthorizationStore store, Clock clock) {
+    AuthorizationServerCustomizer refreshTokenRotation(AuthorizationStore store, Clock clock, MeterRegistry meters) {
         return server -> server.tokenEndpoint(tokenEndpoint -> tokenEndpoint.authenticationProviders(providers ->
                 providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                        ? new RefreshTokenRotation(provider, store, clock)
+                        ? new RefreshTokenRotation(provider, store, clock, meters)
                         : provider)));
     }
 }

@@ -2,6 +2,8 @@ package dev.signet.server.oidc.refresh;
 
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.authorization.RefreshTokenClaim;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +47,16 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final AuthorizationStore store;
     private final Clock clock;
+    private final Counter reuse;
 
-    public RefreshTokenRotation(AuthenticationProvider delegate, AuthorizationStore store, Clock clock) {
+    public RefreshTokenRotation(AuthenticationProvider delegate, AuthorizationStore store, Clock clock,
+            MeterRegistry meters) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reuse = Counter.builder("signet.refresh_token.reuse")
+                .description("Refresh tokens presented again after rotation; each revoked its token family")
+                .register(Objects.requireNonNull(meters, "meters"));
     }
 
     @Override
@@ -89,6 +96,7 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
 
     private OAuth2AuthenticationException revoke(String authorizationId, Optional<RegisteredClient> client) {
         store.revokeFamily(authorizationId, clock.instant().plus(REVOCATION_MEMORY));
+        reuse.increment();
         LOG.warn("Refresh token reuse: token family {} of client {} revoked", authorizationId,
                 client.map(RegisteredClient::getClientId).orElse("(unauthenticated)"));
         return invalidGrant();

@@ -8,6 +8,7 @@ import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.authorization.jdbc.JdbcAuthorizationStore;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class RefreshTokenRotationTest {
 
     private AuthorizationStore store;
     private RefreshTokenRotation rotation;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void database() {
@@ -64,7 +66,7 @@ class RefreshTokenRotationTest {
         OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
         rotation = new RefreshTokenRotation(new OAuth2RefreshTokenAuthenticationProvider(store,
                 new DelegatingOAuth2TokenGenerator(accessTokens, new OAuth2RefreshTokenGenerator())), store,
-                Clock.systemUTC());
+                Clock.systemUTC(), meters);
     }
 
     @BeforeEach
@@ -124,6 +126,7 @@ class RefreshTokenRotationTest {
         assertThat(store.findByToken(rotated.getAccessToken().getTokenValue(), null)).isNull();
         assertThatThrownBy(() -> refresh(ROTATING, rotated.getRefreshToken().getTokenValue()))
                 .isInstanceOf(OAuth2AuthenticationException.class);
+        assertThat(meters.counter("signet.refresh_token.reuse").count()).isEqualTo(1.0);
     }
 
     @Test
@@ -134,6 +137,7 @@ class RefreshTokenRotationTest {
                 .isInstanceOfSatisfying(OAuth2AuthenticationException.class,
                         e -> assertThat(e.getError().getErrorCode()).isEqualTo("invalid_grant"));
         assertThat(store.findById(family.getId())).isNotNull();
+        assertThat(meters.counter("signet.refresh_token.reuse").count()).isZero();
     }
 
     @Test
