@@ -2,11 +2,13 @@ package dev.signet.server.logout;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.signet.core.client.RelyingParty;
+import dev.signet.core.client.RelyingPartyRepository;
 import dev.signet.core.logout.LogoutOutbox;
 import dev.signet.core.logout.jdbc.JdbcLogoutOutbox;
 import dev.signet.server.config.SignetProperties;
+import dev.signet.server.clients.ProviderMetadataContributor;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
-import dev.signet.server.oidc.DiscoveryMetadataContributor;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,9 +29,11 @@ public class LogoutConfiguration {
         return new JdbcLogoutOutbox(dataSource, clock);
     }
 
+    /** From the relying-party registry ({@code backchannel-logout-uri} in the relying-party file). */
     @Bean
-    BackChannelLogoutUris backChannelLogoutUris() {
-        return ClientLogoutSettings::backChannelLogoutUri;
+    BackChannelLogoutUris backChannelLogoutUris(RelyingPartyRepository relyingParties) {
+        return client -> relyingParties.findByClientId(client.getClientId())
+                .flatMap(RelyingParty::backchannelLogoutUri);
     }
 
     @Bean
@@ -67,7 +71,7 @@ public class LogoutConfiguration {
 
     /** Back-Channel Logout 1.0 §2.1: the OP supports it, with {@code sid} in logout tokens. */
     @Bean
-    DiscoveryMetadataContributor backChannelLogoutMetadata() {
+    ProviderMetadataContributor backChannelLogoutMetadata() {
         return metadata -> {
             metadata.put("backchannel_logout_supported", true);
             metadata.put("backchannel_logout_session_supported", true);

@@ -27,14 +27,13 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 /** Who is told about a sign-out, with authorizations in a real PostgreSQL store. */
 class BackChannelLogoutPlannerTest {
 
     private static final URI RECEIVER = URI.create("https://with-logout.example.gov.uk/backchannel-logout");
-    private static final RegisteredClient WITH_LOGOUT = client("with-logout", RECEIVER.toString());
-    private static final RegisteredClient WITHOUT_LOGOUT = client("without-logout", null);
+    private static final RegisteredClient WITH_LOGOUT = client("with-logout");
+    private static final RegisteredClient WITHOUT_LOGOUT = client("without-logout");
 
     private JdbcAuthorizationStore store;
     private JdbcLogoutOutbox outbox;
@@ -47,7 +46,9 @@ class BackChannelLogoutPlannerTest {
                 WITHOUT_LOGOUT);
         store = new JdbcAuthorizationStore(dataSource, clients, Clock.systemUTC());
         outbox = new JdbcLogoutOutbox(dataSource, Clock.systemUTC());
-        planner = new BackChannelLogoutPlanner(store, clients, ClientLogoutSettings::backChannelLogoutUri, outbox);
+        planner = new BackChannelLogoutPlanner(store, clients,
+                client -> client.getClientId().equals(WITH_LOGOUT.getClientId()) ? Optional.of(RECEIVER)
+                        : Optional.empty(), outbox);
     }
 
     @Test
@@ -91,15 +92,10 @@ class BackChannelLogoutPlannerTest {
                 .build();
     }
 
-    private static RegisteredClient client(String id, String logoutUri) {
-        ClientSettings.Builder settings = ClientSettings.builder();
-        if (logoutUri != null) {
-            settings.setting(ClientLogoutSettings.BACKCHANNEL_LOGOUT_URI, logoutUri);
-        }
+    private static RegisteredClient client(String id) {
         return RegisteredClient.withId(id).clientId(id).clientSecret("{noop}secret-" + id)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("https://" + id + ".example.gov.uk/callback").scope("openid")
-                .clientSettings(settings.build()).build();
+                .redirectUri("https://" + id + ".example.gov.uk/callback").scope("openid").build();
     }
 }
