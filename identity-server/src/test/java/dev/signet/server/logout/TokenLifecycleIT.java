@@ -136,6 +136,35 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
     }
 
     @Test
+    void revokingAnAccessTokenLeavesTheRefreshTokenUsable() throws Exception {
+        JsonNode tokens = signInToTheService(signedInSession());
+
+        assertThat(post("/oauth2/revoke", Map.of("token", tokens.get("access_token").asString(),
+                "token_type_hint", "access_token"), true).statusCode()).isEqualTo(200);
+
+        assertThat(introspect(tokens.get("access_token").asString()).get("active").asBoolean()).isFalse();
+        assertThat(refresh(tokens.get("refresh_token").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherClientCannotRevokeThisClientsTokenButMayIntrospectIt() throws Exception {
+        JsonNode tokens = signInToTheService(signedInSession());
+        String otherClient = basic("test-secret", "test-secret-value"); // from test-relying-parties.yml
+
+        HttpResponse<String> revoke = post("/oauth2/revoke", Map.of("token", tokens.get("refresh_token").asString()),
+                otherClient);
+        HttpResponse<String> introspect = post("/oauth2/introspect",
+                Map.of("token", tokens.get("access_token").asString()), otherClient);
+
+        assertThat(revoke.statusCode()).isNotEqualTo(200);
+        assertThat(JSON.readTree(revoke.body()).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(introspect(tokens.get("refresh_token").asString()).get("active").asBoolean()).isTrue();
+        JsonNode seenByOther = JSON.readTree(introspect.body());
+        assertThat(seenByOther.get("active").asBoolean()).isTrue();
+        assertThat(seenByOther.get("client_id").asString()).isEqualTo(clientId);
+    }
+
+    @Test
     void revokingAnUnknownTokenIsStillOk() throws Exception {
         assertThat(post("/oauth2/revoke", Map.of("token", "no-such-token-" + UUID.randomUUID()), true).statusCode())
                 .isEqualTo(200);
@@ -277,13 +306,22 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
 
     private HttpResponse<String> post(String path, Map<String, String> form, boolean authenticated)
             throws Exception {
+        return post(path, form, authenticated ? basic(clientId, SECRET) : null);
+    }
+
+    private static String basic(String client, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (encode(client) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, String authorization)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(new LinkedHashMap<>(form).entrySet().stream()
                         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"))));
-        if (authenticated) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (encode(clientId) + ":" + encode(SECRET)).getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
