@@ -13,6 +13,7 @@ import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
 import dev.signet.core.client.SubjectType;
 import dev.signet.core.client.TokenEndpointAuthMethod;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
 import dev.signet.server.testing.RedisServerIntegrationTest;
@@ -45,6 +46,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +72,10 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
     AccountRepository accounts;
     @Autowired
     FindByIndexNameSessionRepository<? extends Session> sessions;
+    @Autowired
+    AuthorizationStore authorizationStore;
+    @Autowired
+    RegisteredClientRepository registeredClients;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
@@ -162,6 +171,23 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
         JsonNode seenByOther = JSON.readTree(introspect.body());
         assertThat(seenByOther.get("active").asBoolean()).isTrue();
         assertThat(seenByOther.get("client_id").asString()).isEqualTo(clientId);
+    }
+
+    @Test
+    void expiredTokenIsInactive() throws Exception {
+        Instant issued = Instant.now().minus(Duration.ofHours(2));
+        String expired = "expired-" + UUID.randomUUID();
+        authorizationStore.save(OAuth2Authorization.withRegisteredClient(registeredClients.findByClientId(clientId))
+                .id(UUID.randomUUID().toString()).principalName(UUID.randomUUID().toString())
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).authorizedScopes(Set.of("openid"))
+                .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, expired, issued,
+                        issued.plus(Duration.ofMinutes(10)), Set.of("openid")))
+                .build());
+
+        JsonNode answer = introspect(expired);
+
+        assertThat(answer.get("active").asBoolean()).isFalse();
+        assertThat(answer.properties()).hasSize(1);
     }
 
     @Test
