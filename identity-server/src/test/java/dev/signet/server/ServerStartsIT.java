@@ -42,4 +42,15 @@ class ServerStartsIT extends ServerIntegrationTest {
 
         assertThat(response.body()).contains("lang=\"cy\"").contains("ddrwg gennym, mae problem");
     }
+
+    @Test
+    void tokenEndpointWithoutClientCredentialsOrAcceptHeaderAnswers401NotASignInRedirect() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.signet.server.config.SignetProperties;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,9 +45,18 @@ public class AuthorizationServerConfiguration {
                 // Userinfo is called with an access token.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE), browserRequests()));
         return http.build();
+    }
+
+    /**
+     * Only a browser asking for a page is sent to sign in; a client calling the token or introspection endpoint with
+     * no Accept header (read as any media type) gets the protocol's 401 instead.
+     */
+    private static MediaTypeRequestMatcher browserRequests() {
+        MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        matcher.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return matcher;
     }
 
     @Bean
