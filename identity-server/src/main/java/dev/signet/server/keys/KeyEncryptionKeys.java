@@ -34,7 +34,7 @@ final class KeyEncryptionKeys {
             SecureRandom random) {
         return properties.encryptionKeyBytes().orElseGet(() -> {
             if (!embeddedDatabase) {
-                throw new IllegalStateException("signet.keys.encryption-key must be set when an external database "
+                throw new SigningKeysFailureAnalyzer.MissingEncryptionKeyException("signet.keys.encryption-key must be set when an external database "
                         + "(spring.datasource.url) is used: generate one with 'openssl rand -base64 32', keep it in "
                         + "your secret store, and give every instance the same value");
             }
