@@ -6,6 +6,7 @@ import dev.signet.core.keys.SigningKey;
 import dev.signet.core.keys.SigningKeyRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ final class KeyRotation {
 
     /** Adds the keys due now for every algorithm and deletes expired ones; returns how many keys this call added. */
     int rotate() {
-        Instant now = clock.instant();
+        // Whole seconds: the times are published in logs and compared across instances.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         int added = 0;
         for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
             var planned = schedule.plan(algorithm, repository.findUnexpired(now), now);

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +71,11 @@ final class SigningKeyCache {
                 .map(key -> current.get(key.kid()));
     }
 
-    /** Public JWKs of every key published now, in order of activation. */
+    /** Public JWKs of every key published now, in order of activation (then kid), the same on every instance. */
     List<JWK> publishedKeys() {
         Map<String, LoadedKey> current = keys;
         return schedule.published(stored(current), clock.instant()).stream()
-                .sorted(java.util.Comparator.comparing(SigningKey::activatesAt))
+                .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
                 .map(key -> current.get(key.kid()).publicJwk())
                 .toList();
     }
@@ -93,7 +95,7 @@ final class SigningKeyCache {
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("Signing key " + key.kid() + " cannot be read", e);
         } finally {
-            java.util.Arrays.fill(privateJwk, (byte) 0);
+            Arrays.fill(privateJwk, (byte) 0);
         }
     }
 
