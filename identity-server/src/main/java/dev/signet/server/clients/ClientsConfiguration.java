@@ -8,7 +8,6 @@ import dev.signet.core.replay.inmemory.InMemoryReplayCache;
 import dev.signet.core.replay.redis.RedisReplayCache;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
-import dev.signet.server.oidc.TokenClaimsContributor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.List;
@@ -74,12 +73,6 @@ class ClientsConfiguration {
     ReplayCache replayCache(ObjectProvider<StatefulRedisConnection<String, String>> redis, Clock clock) {
         StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
         return connection != null ? new RedisReplayCache(connection, clock) : new InMemoryReplayCache(clock);
-    }
-
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    TokenClaimsContributor accessTokenAlgorithmContributor() {
-        return new AccessTokenAlgorithmContributor();
     }
 
     @Bean
