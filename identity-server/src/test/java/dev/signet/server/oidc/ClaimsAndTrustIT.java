@@ -110,6 +110,10 @@ class ClaimsAndTrustIT extends RedisServerIntegrationTest {
                 Map.of("token", tokens.get("access_token").asString()), SECRET_A);
         assertThat(JSON.readTree(introspection.body()).get("sub").asString()).isEqualTo(sub);
         assertThat(introspection.body()).doesNotContain(citizen.accountId().toString());
+        HttpResponse<String> refreshIntrospection = post("/oauth2/introspect",
+                Map.of("token", tokens.get("refresh_token").asString()), SECRET_A);
+        assertThat(refreshIntrospection.body()).contains("\"active\":true")
+                .doesNotContain(citizen.accountId().toString());
     }
 
     @Test

@@ -30,7 +30,7 @@ final class PairwiseSalt {
             return properties.pairwiseSalt().get().getBytes(StandardCharsets.UTF_8);
         }
         if (!embeddedDatabase) {
-            throw new IllegalStateException(SETTING + " must be set when an external database is used "
+            throw new PairwiseSaltException(SETTING + " must be set when an external database is used "
                     + "(spring.datasource.url): it keys every pairwise sub, so generate one once "
                     + "(`openssl rand -base64 32`), keep it secret and back it up");
         }
@@ -44,7 +44,7 @@ final class PairwiseSalt {
             }
             String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
             if (text.length() < SubjectsProperties.MINIMUM_SALT_LENGTH) {
-                throw new IllegalStateException("The pairwise salt file " + file.toAbsolutePath() + " is damaged (" + SETTING
+                throw new PairwiseSaltException("The pairwise salt file " + file.toAbsolutePath() + " is damaged (" + SETTING
                         + " is not set, so Signet keeps its salt there); restore it from a backup");
             }
             return text.getBytes(StandardCharsets.US_ASCII);

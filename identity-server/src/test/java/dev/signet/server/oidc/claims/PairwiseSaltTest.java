@@ -47,8 +47,16 @@ class PairwiseSaltTest {
     @Test
     void anExternalDatabaseWithoutASaltStopsTheServerNamingTheSetting() {
         assertThatThrownBy(() -> PairwiseSalt.resolve(UNSET, false, dataDirectory))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("signet.subjects.pairwise-salt");
+                .isInstanceOf(PairwiseSaltException.class).hasMessageContaining("signet.subjects.pairwise-salt");
         assertThat(dataDirectory.resolve("pairwise-salt")).doesNotExist();
+    }
+
+    @Test
+    void theStartUpReportSaysHowToSetTheSalt() {
+        PairwiseSaltException missing = new PairwiseSaltException("missing");
+
+        assertThat(new PairwiseSaltFailureAnalyzer().analyze(new RuntimeException(missing)).getAction())
+                .contains("signet.subjects.pairwise-salt").contains("SIGNET_SUBJECTS_PAIRWISE_SALT");
     }
 
     @Test
@@ -62,6 +70,7 @@ class PairwiseSaltTest {
         Files.writeString(dataDirectory.resolve("pairwise-salt"), "x\n");
 
         assertThatThrownBy(() -> PairwiseSalt.resolve(UNSET, true, dataDirectory))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+                .isInstanceOf(PairwiseSaltException.class).hasMessageContaining("damaged")
+                .hasMessageContaining("signet.subjects.pairwise-salt");
     }
 }
