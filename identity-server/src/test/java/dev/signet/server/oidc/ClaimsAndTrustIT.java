@@ -161,6 +161,8 @@ class ClaimsAndTrustIT extends RedisServerIntegrationTest {
         // Even for a citizen already signed in: never silently downgraded to Cl.
         Citizen citizen = signedIn(CredentialTrustLevel.LOW, Duration.ofMinutes(1));
         assertError(authorize(clCm, citizen.session()), PUBLIC_A, "unmet_authentication_requirements");
+        clCm.put("prompt", "none");
+        assertError(authorize(clCm, null), PUBLIC_A, "unmet_authentication_requirements");
         // A request that accepts Cl as well goes on.
         Map<String, String> either = request(PUBLIC_A);
         either.put("vtr", "[\"Cl.Cm\",\"Cl\"]");

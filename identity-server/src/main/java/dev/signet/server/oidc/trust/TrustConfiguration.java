@@ -11,6 +11,7 @@ import java.util.Comparator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -30,12 +31,16 @@ class TrustConfiguration {
         return new AvailableTrust(CredentialTrustLevel.LOW);
     }
 
+    /** After the relying-party rules (which check vtr's syntax and the client's allowed vectors). */
     @Bean
+    @Order(100)
     AuthorizationRequestValidator vectorOfTrustValidator(AvailableTrust available) {
         return new VectorOfTrustValidator(available.strongest());
     }
 
+    /** After the vector of trust: a Cl.Cm request with prompt=none gets unmet_authentication_requirements. */
     @Bean
+    @Order(200)
     AuthorizationRequestValidator freshnessValidator(Clock clock) {
         return new FreshnessValidator(clock);
     }
