@@ -68,6 +68,7 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         FreshnessDecision decision = FreshnessPolicy.decide(FreshnessRequest.from(
                 authorizationRequest.getAdditionalParameters()), current, asked(request, fingerprint), now);
         if (decision instanceof FreshnessDecision.SignInAgain) {
+            // A plain string, readable by any session store (in the process or Redis).
             request.getSession().setAttribute(ASKED_ATTRIBUTE, fingerprint + " " + now.getEpochSecond());
             var empty = contexts.createEmptyContext();
             contexts.setContext(empty);
