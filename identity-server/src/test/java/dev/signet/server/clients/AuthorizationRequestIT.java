@@ -58,6 +58,8 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
         parameters.put("nonce", "nonce-456");
         parameters.put("code_challenge", challenge());
         parameters.put("code_challenge_method", "S256");
+        // Password only: Cl.Cm (the default) is refused until second factors exist (docs/claims-and-trust.md).
+        parameters.put("vtr", "[\"Cl\"]");
         return parameters;
     }
 
@@ -223,7 +225,7 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
                 .claim("redirect_uri", PKJWT_CALLBACK).claim("scope", "openid email")
                 .claim("state", "state-123").claim("nonce", "nonce-from-object")
                 .claim("code_challenge", challenge()).claim("code_challenge_method", "S256")
-                .claim("vtr", List.of("Cl.Cm"));
+                .claim("vtr", List.of("Cl"));
     }
 
     private static Map<String, String> byValue(String requestObject) {

@@ -288,7 +288,8 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
 
     private JsonNode signInToTheService(String session) throws Exception {
         HttpResponse<String> authorize = get("/oauth2/authorize?response_type=code&client_id=" + encode(clientId)
-                + "&redirect_uri=" + encode(redirectUri.toString()) + "&scope=openid&state=s1&nonce="
+                + "&redirect_uri=" + encode(redirectUri.toString()) + "&scope=openid&vtr=" + encode("[\"Cl\"]")
+                + "&state=s1&nonce="
                 + UUID.randomUUID(), session);
         assertThat(authorize.statusCode()).as(authorize.headers().map().toString()).isEqualTo(302);
         String location = authorize.headers().firstValue("Location").orElseThrow();

@@ -1,0 +1,73 @@
+package dev.signet.server.oidc.claims;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.client.RelyingPartyRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+
+/**
+ * The userinfo response: the relying party's own {@code sub} (the one in its ID token) and, when the {@code email}
+ * scope was granted, {@code email} and {@code email_verified}, read from the account at the time of the request.
+ * A relying party that declares {@code claims} receives only those of them.
+ */
+final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
+
+    private final SubjectIdentifiers subjects;
+    private final AccountRepository accounts;
+    private final RegisteredClientRepository registeredClients;
+    private final RelyingPartyRepository relyingParties;
+
+    UserInfoClaims(SubjectIdentifiers subjects, AccountRepository accounts,
+            RegisteredClientRepository registeredClients, RelyingPartyRepository relyingParties) {
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.registeredClients = Objects.requireNonNull(registeredClients, "registeredClients");
+        this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
+    }
+
+    @Override
+    public OidcUserInfo apply(OidcUserInfoAuthenticationContext context) {
+        OAuth2Authorization authorization = context.getAuthorization();
+        RegisteredClient client = registeredClients.findById(authorization.getRegisteredClientId());
+        UUID accountId = CitizenAccounts.accountOf(authorization).orElseThrow(UserInfoClaims::invalidToken);
+        // An account deleted since the token was issued has no claims left to give.
+        Account account = accounts.findById(accountId).orElseThrow(UserInfoClaims::invalidToken);
+        if (client == null) {
+            throw invalidToken();
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(StandardClaimNames.SUB, subjects.subjectFor(accountId, client.getClientId()));
+        Set<String> scopes = context.getAccessToken().getScopes();
+        Set<String> declared = relyingParties.findByClientId(client.getClientId())
+                .map(rp -> rp.claims()).orElse(Set.of());
+        if (scopes.contains(OidcScopes.EMAIL)) {
+            putIfAllowed(claims, declared, StandardClaimNames.EMAIL, account.email());
+            putIfAllowed(claims, declared, StandardClaimNames.EMAIL_VERIFIED, account.emailVerified());
+        }
+        return new OidcUserInfo(claims);
+    }
+
+    private static void putIfAllowed(Map<String, Object> claims, Set<String> declared, String name, Object value) {
+        if (declared.isEmpty() || declared.contains(name)) {
+            claims.put(name, value);
+        }
+    }
+
+    private static OAuth2AuthenticationException invalidToken() {
+        return new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_TOKEN);
+    }
+}
