@@ -1,0 +1,138 @@
+package dev.signet.server.testing;
+
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.code.CodePurpose;
+import dev.signet.core.code.OneTimeCodeStore;
+import dev.signet.core.notify.EmailMessage;
+import dev.signet.core.notify.EmailSender;
+import dev.signet.core.password.PasswordCheck;
+import dev.signet.core.password.PasswordHasher;
+import dev.signet.core.password.PasswordPolicy;
+import dev.signet.core.password.PasswordProblem;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * TEMPORARY, test only: in-memory stand-ins for the credential ports until the credentials work (real Argon2id hasher,
+ * breached-password policy, code stores, SMTP/outbox senders) is on main. Delete this class when rebasing onto it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CredentialFakesConfiguration {
+
+    /** Argon2id through Spring Security; hashes with fewer iterations than the current ones report "needs rehash". */
+    public static final class TestPasswordHasher implements PasswordHasher {
+        private final Argon2PasswordEncoder current = new Argon2PasswordEncoder(16, 32, 1, 1 << 12, 2);
+
+        @Override
+        public String hash(CharSequence password) {
+            return current.encode(password);
+        }
+
+        @Override
+        public PasswordCheck verify(CharSequence password, String storedHash) {
+            if (storedHash == null || !storedHash.startsWith("$argon2")) {
+                return new PasswordCheck.UnreadableHash("not an Argon2 PHC string");
+            }
+            if (!current.matches(password, storedHash)) {
+                return new PasswordCheck.DoesNotMatch();
+            }
+            return new PasswordCheck.Matches(current.upgradeEncoding(storedHash));
+        }
+    }
+
+    /** Codes in a map, five attempts each. */
+    public static final class TestCodeStore implements OneTimeCodeStore {
+        private record Issued(String code, Instant expires, int attemptsLeft) {
+        }
+
+        private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+        private final SecureRandom random = new SecureRandom();
+        private final Clock clock = Clock.systemUTC();
+
+        @Override
+        public String issue(CodePurpose purpose, String subject, Duration timeToLive) {
+            String code = String.format("%06d", random.nextInt(1_000_000));
+            codes.put(purpose + "/" + subject, new Issued(code, clock.instant().plus(timeToLive), 5));
+            return code;
+        }
+
+        @Override
+        public CodeCheck check(CodePurpose purpose, String subject, String typedCode) {
+            String key = purpose + "/" + subject;
+            Issued issued = codes.get(key);
+            if (issued == null || !issued.expires().isAfter(clock.instant())) {
+                codes.remove(key);
+                return new CodeCheck.ExpiredOrUnknown();
+            }
+            if (issued.code().equals(typedCode)) {
+                codes.remove(key);
+                return new CodeCheck.Valid();
+            }
+            if (issued.attemptsLeft() <= 1) {
+                codes.remove(key);
+                return new CodeCheck.TooManyAttempts();
+            }
+            codes.put(key, new Issued(issued.code(), issued.expires(), issued.attemptsLeft() - 1));
+            return new CodeCheck.Wrong(issued.attemptsLeft() - 1);
+        }
+    }
+
+    /** Keeps every message so tests can read their codes. */
+    public static final class CapturingEmailSender implements EmailSender {
+        private final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(EmailMessage message) {
+            sent.add(message);
+        }
+
+        public List<EmailMessage> sentTo(String to) {
+            List<EmailMessage> messages = new ArrayList<>();
+            sent.stream().filter(message -> message.to().equalsIgnoreCase(to)).forEach(messages::add);
+            return messages;
+        }
+    }
+
+    @Bean
+    PasswordHasher testPasswordHasher() {
+        return new TestPasswordHasher();
+    }
+
+    @Bean
+    PasswordPolicy testPasswordPolicy() {
+        return (password, email) -> {
+            List<PasswordProblem> problems = new ArrayList<>();
+            int length = password.codePoints().toArray().length;
+            if (length < 8) {
+                problems.add(PasswordProblem.TOO_SHORT);
+            }
+            if (length > 64) {
+                problems.add(PasswordProblem.TOO_LONG);
+            }
+            if ("password123".contentEquals(password)) {
+                problems.add(PasswordProblem.COMMON_OR_BREACHED);
+            }
+            return problems;
+        };
+    }
+
+    @Bean
+    OneTimeCodeStore testCodeStore() {
+        return new TestCodeStore();
+    }
+
+    @Bean
+    CapturingEmailSender testEmailSender() {
+        return new CapturingEmailSender();
+    }
+}
