@@ -42,8 +42,9 @@ public class JourneyTimedOutPages {
     }
 
     /**
-     * For the web filter chain: a form posted with no CSRF token in the session means the session has gone (timed out
-     * or signed out elsewhere), which is the citizen's to start again, not an error. Other refusals keep their 403.
+     * For the web filter chain: one of our forms (it carries a {@code _csrf} field) posted when the session holds no CSRF
+     * token means the session has gone (timed out, or ended elsewhere): the citizen starts again, it is not an error.
+     * Nothing is done with the form. Every other refusal keeps its 403.
      */
     public static AccessDeniedHandler accessDeniedHandler() {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
@@ -51,7 +52,8 @@ public class JourneyTimedOutPages {
             @Override
             public void handle(HttpServletRequest request, HttpServletResponse response,
                     AccessDeniedException exception) throws IOException, jakarta.servlet.ServletException {
-                if (exception instanceof MissingCsrfTokenException && !response.isCommitted()) {
+                if (exception instanceof MissingCsrfTokenException && request.getParameter("_csrf") != null
+                        && !response.isCommitted()) {
                     response.sendRedirect(request.getContextPath() + PAGE);
                     return;
                 }

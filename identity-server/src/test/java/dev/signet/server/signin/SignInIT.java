@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
+import dev.signet.server.sessions.SessionCookie;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 class SignInIT extends JourneyIntegrationTest {
 
+    private static final String SESSION_COOKIE = SessionCookie.forIssuer(URI.create("http://localhost")).name();
+
     @Autowired
     private MeterRegistry meters;
 
@@ -26,14 +30,14 @@ class SignInIT extends JourneyIntegrationTest {
         existingAccount(email, "correct horse battery", AccountStatus.ACTIVE);
         TestBrowser browser = browser();
         browser.get("/sign-in");
-        String sessionBefore = browser.cookie("JSESSIONID").orElseThrow();
+        String sessionBefore = browser.cookie(SESSION_COOKIE).orElseThrow();
         double successesBefore = meters.counter("signet.signin", "outcome", "success").count();
 
         TestBrowser.Page response = signIn(browser, email, "correct horse battery");
 
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.location()).endsWith("/account");
-        assertThat(browser.cookie("JSESSIONID")).isPresent().get().isNotEqualTo(sessionBefore);
+        assertThat(browser.cookie(SESSION_COOKIE)).isPresent().get().isNotEqualTo(sessionBefore);
         TestBrowser.Page account = browser.follow(response);
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.body()).contains("Your account").contains(email).contains("action=\"/sign-out\"")

@@ -18,13 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * TEMPORARY, test only: in-memory stand-ins for the credential ports until the credentials work (real Argon2id hasher,
- * breached-password policy, code stores, SMTP/outbox senders) is on main. Delete this class when rebasing onto it.
+ * breached-password policy, code stores, SMTP/outbox senders) is on main, plus a decorator that keeps every email sent
+ * (so journey tests can read their codes whichever sender is real). Delete the stand-ins when the real beans land.
  */
 @Configuration(proxyBeanMethods = false)
 public class CredentialFakesConfiguration {
@@ -87,12 +93,18 @@ public class CredentialFakesConfiguration {
         }
     }
 
-    /** Keeps every message so tests can read their codes. */
+    /** Keeps every message so tests can read their codes, then hands it to the real sender. */
     public static final class CapturingEmailSender implements EmailSender {
+        private final EmailSender delegate;
         private final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+
+        CapturingEmailSender(EmailSender delegate) {
+            this.delegate = delegate;
+        }
 
         @Override
         public void send(EmailMessage message) {
+            delegate.send(message);
             sent.add(message);
         }
 
@@ -103,14 +115,44 @@ public class CredentialFakesConfiguration {
         }
     }
 
+    /**
+     * Registers each stand-in only when no real bean of its port exists, so this class does no harm once the real
+     * credential configuration is on the branch (then delete it). Runs after every configuration class is parsed.
+     */
     @Bean
-    PasswordHasher testPasswordHasher() {
-        return new TestPasswordHasher();
+    static BeanDefinitionRegistryPostProcessor credentialFakes() {
+        return registry -> {
+            ListableBeanFactory beans = (ListableBeanFactory) registry;
+            registerIfMissing(registry, beans, PasswordHasher.class, TestPasswordHasher.class);
+            registerIfMissing(registry, beans, PasswordPolicy.class, TestPasswordPolicy.class);
+            registerIfMissing(registry, beans, OneTimeCodeStore.class, TestCodeStore.class);
+            registerIfMissing(registry, beans, EmailSender.class, DiscardingEmailSender.class);
+        };
     }
 
+    /** Every email the server sends is also kept, whichever sender delivers it, so tests can read their codes. */
     @Bean
-    PasswordPolicy testPasswordPolicy() {
-        return (password, email) -> {
+    static BeanPostProcessor capturingEmails() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof EmailSender sender && !(bean instanceof CapturingEmailSender)
+                        ? new CapturingEmailSender(sender) : bean;
+            }
+        };
+    }
+
+    private static void registerIfMissing(BeanDefinitionRegistry registry, ListableBeanFactory beans, Class<?> port,
+            Class<?> fake) {
+        if (beans.getBeanNamesForType(port, true, false).length == 0) {
+            registry.registerBeanDefinition("test" + fake.getSimpleName(), new RootBeanDefinition(fake));
+        }
+    }
+
+    /** Length limits and one common password, as the real policy has them. */
+    public static final class TestPasswordPolicy implements PasswordPolicy {
+        @Override
+        public List<PasswordProblem> check(CharSequence password, String email) {
             List<PasswordProblem> problems = new ArrayList<>();
             int length = password.codePoints().toArray().length;
             if (length < 8) {
@@ -123,16 +165,13 @@ public class CredentialFakesConfiguration {
                 problems.add(PasswordProblem.COMMON_OR_BREACHED);
             }
             return problems;
-        };
+        }
     }
 
-    @Bean
-    OneTimeCodeStore testCodeStore() {
-        return new TestCodeStore();
-    }
-
-    @Bean
-    CapturingEmailSender testEmailSender() {
-        return new CapturingEmailSender();
+    /** Delivers nowhere; {@link CapturingEmailSender} keeps the messages. */
+    public static final class DiscardingEmailSender implements EmailSender {
+        @Override
+        public void send(EmailMessage message) {
+        }
     }
 }

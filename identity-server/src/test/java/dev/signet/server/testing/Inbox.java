@@ -3,6 +3,7 @@ package dev.signet.server.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.notify.EmailMessage;
+import dev.signet.core.notify.EmailSender;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +15,9 @@ public final class Inbox {
 
     private final CredentialFakesConfiguration.CapturingEmailSender sender;
 
-    public Inbox(CredentialFakesConfiguration.CapturingEmailSender sender) {
-        this.sender = sender;
+    /** {@code sender} is the server's EmailSender bean, which tests wrap to keep what it sends. */
+    public Inbox(EmailSender sender) {
+        this.sender = (CredentialFakesConfiguration.CapturingEmailSender) sender;
     }
 
     public List<EmailMessage> messagesTo(String address) {

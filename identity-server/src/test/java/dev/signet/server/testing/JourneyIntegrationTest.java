@@ -1,13 +1,11 @@
 package dev.signet.server.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
+import dev.signet.core.notify.EmailSender;
 import dev.signet.core.password.PasswordHasher;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +20,7 @@ public abstract class JourneyIntegrationTest extends ServerIntegrationTest {
     protected PasswordHasher hasher;
 
     @Autowired
-    private CredentialFakesConfiguration.CapturingEmailSender emailSender;
+    private EmailSender emailSender;
 
     protected TestBrowser browser() {
         return new TestBrowser(baseUrl());
@@ -44,11 +42,6 @@ public abstract class JourneyIntegrationTest extends ServerIntegrationTest {
 
     /** Email page then password page; returns the response to the password form. */
     protected TestBrowser.Page signIn(TestBrowser browser, String email, String password) throws Exception {
-        TestBrowser.Page emailPage = browser.get("/sign-in");
-        TestBrowser.Page afterEmail = browser.submit(emailPage, "/sign-in", Map.of("email", email));
-        assertThat(afterEmail.status()).isEqualTo(302);
-        assertThat(afterEmail.location()).endsWith("/sign-in/password");
-        TestBrowser.Page passwordPage = browser.follow(afterEmail);
-        return browser.submit(passwordPage, "/sign-in/password", Map.of("password", password));
+        return browser.signIn(email, password);
     }
 }

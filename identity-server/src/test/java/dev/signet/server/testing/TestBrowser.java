@@ -78,6 +78,15 @@ public final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Email page then password page of sign-in; returns the response to the password form. */
+    public Page signIn(String email, String password) throws IOException, InterruptedException {
+        Page afterEmail = submit(get("/sign-in"), "/sign-in", Map.of("email", email));
+        if (afterEmail.location() == null || !afterEmail.location().endsWith("/sign-in/password")) {
+            throw new AssertionError("The email page did not lead to the password page: " + afterEmail);
+        }
+        return submit(follow(afterEmail), "/sign-in/password", Map.of("password", password));
+    }
+
     /** Follows redirects from {@code page} until a page that is not a redirect. */
     public Page follow(Page page) throws IOException, InterruptedException {
         Page current = page;
