@@ -3,6 +3,7 @@ package dev.signet.server.signin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * A journey's answers so far, kept in the HTTP session (server side, so the citizen cannot alter them) under one
@@ -24,12 +25,13 @@ public final class JourneyState<T extends Serializable> {
 
     /** The journey so far; a {@link JourneyTimedOutException} when there is none. */
     public T require(HttpServletRequest request) {
+        return find(request).orElseThrow(() -> new JourneyTimedOutException(startPath));
+    }
+
+    public Optional<T> find(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object value = session == null ? null : session.getAttribute(attribute);
-        if (!type.isInstance(value)) {
-            throw new JourneyTimedOutException(startPath);
-        }
-        return type.cast(value);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
     public void save(HttpServletRequest request, T value) {

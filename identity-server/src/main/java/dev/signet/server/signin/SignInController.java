@@ -33,12 +33,8 @@ class SignInController {
 
     @GetMapping(EMAIL_PAGE)
     String emailPage(HttpServletRequest request, Model model) {
-        String email = "";
-        try {
-            email = SignInJourney.STATE.require(request).email();
-        } catch (JourneyTimedOutException noJourneyYet) {
-            // The usual case: a fresh start.
-        }
+        // Coming back with "Change" keeps the address typed before.
+        String email = SignInJourney.STATE.find(request).map(SignInJourney::email).orElse("");
         return emailForm(model, email, new FormErrors());
     }
 
