@@ -160,10 +160,14 @@ class SignInIT extends JourneyIntegrationTest {
     }
 
     @Test
-    void pagesAreInWelshWhenAsked() throws Exception {
-        TestBrowser.Page page = browser().get("/sign-in?lang=cy");
+    void pagesAndErrorsAreInWelshWhenAsked() throws Exception {
+        TestBrowser browser = browser();
+        TestBrowser.Page page = browser.get("/sign-in?lang=cy");
 
         assertThat(page.body()).contains("lang=\"cy\"").contains("Mewngofnodi").contains("Creu cyfrif")
                 .contains("Wedi anghofio eich cyfrinair?");
+        TestBrowser.Page error = browser.submit(page, "/sign-in", Map.of("email", ""));
+        assertThat(error.body()).contains("<title>Gwall: Mewngofnodi").contains("Rhowch eich cyfeiriad e-bost")
+                .contains("Mae problem wedi codi");
     }
 }
