@@ -41,10 +41,12 @@ public final class NistPasswordPolicy implements PasswordPolicy {
         this.commonPasswords = Objects.requireNonNull(commonPasswords, "commonPasswords");
     }
 
+    @Override
     public int minLength() {
         return minLength;
     }
 
+    @Override
     public int maxLength() {
         return maxLength;
     }

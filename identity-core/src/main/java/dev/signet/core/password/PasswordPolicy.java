@@ -10,4 +10,10 @@ public interface PasswordPolicy {
 
     /** Every reason the password is refused; empty when it is acceptable. */
     List<PasswordProblem> check(CharSequence password, String email);
+
+    /** The fewest characters a new password may have (pages tell citizens this before they choose). */
+    int minLength();
+
+    /** The most characters a new password may have. */
+    int maxLength();
 }

@@ -1,6 +1,7 @@
 package dev.signet.server.web;
 
 import dev.signet.server.oidc.AuthorizationServerConfiguration;
+import dev.signet.server.signin.JourneyTimedOutPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,9 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/account/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-                        new LoginUrlAuthenticationEntryPoint(AuthorizationServerConfiguration.SIGN_IN_PAGE)));
+                                new LoginUrlAuthenticationEntryPoint(AuthorizationServerConfiguration.SIGN_IN_PAGE))
+                        // A form sent after its session expired: "start again", not a 403.
+                        .accessDeniedHandler(JourneyTimedOutPages.accessDeniedHandler()));
         return http.build();
     }
 }

@@ -1,0 +1,40 @@
+package dev.signet.server.account;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.server.signin.CitizenAuthentication;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** "Your account": where a citizen who signed in without coming from a service lands. */
+@Controller
+class AccountController {
+
+    private final AccountRepository accounts;
+
+    AccountController(AccountRepository accounts) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    }
+
+    @GetMapping("/account")
+    String account(Authentication authentication, HttpServletRequest request, Model model) {
+        Optional<Account> account = authentication instanceof CitizenAuthentication citizen
+                ? accounts.findById(citizen.accountId()) : Optional.empty();
+        if (account.isEmpty()) {
+            // Signed in to an account that has since been deleted: nothing to show, start again.
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return "redirect:/sign-in";
+        }
+        model.addAttribute("email", account.get().email());
+        return "account/index";
+    }
+}

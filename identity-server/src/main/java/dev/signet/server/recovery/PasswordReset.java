@@ -1,0 +1,76 @@
+package dev.signet.server.recovery;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.AccountStatus;
+import dev.signet.core.account.EmailAddress;
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.code.CodePurpose;
+import dev.signet.core.code.OneTimeCodeStore;
+import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.signin.JourneyEmails;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replacing a forgotten password with a code sent by email. A code is emailed only when the address has an account,
+ * but the citizen sees the same pages either way. A new password also lifts a "must reset password" intervention.
+ * Counts outcomes as {@code signet.password.reset{outcome}}.
+ */
+@Service
+class PasswordReset {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+
+    private final AccountRepository accounts;
+    private final OneTimeCodeStore codes;
+    private final PasswordHasher hasher;
+    private final JourneyEmails emails;
+    private final MeterRegistry meters;
+
+    PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
+            MeterRegistry meters) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.emails = Objects.requireNonNull(emails, "emails");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    void sendCode(String email, Locale locale) {
+        // Issued for unknown addresses too (and never sent), so that typing a code behaves the same either way.
+        String code = codes.issue(CodePurpose.RESET_PASSWORD, EmailAddress.canonical(email), CODE_LIFETIME);
+        if (accounts.findByEmail(email).isPresent()) {
+            emails.sendPasswordResetCode(email, code, locale);
+            count("code_sent");
+        } else {
+            count("unknown_email");
+        }
+    }
+
+    CodeCheck checkCode(String email, String code) {
+        return codes.check(CodePurpose.RESET_PASSWORD, EmailAddress.canonical(email), code);
+    }
+
+    /** Sets the new password; false when the address has no account (only reachable by guessing a code). */
+    boolean changePassword(String email, String password, Locale locale) {
+        Optional<Account> account = accounts.findByEmail(email);
+        if (account.isEmpty() || !accounts.updatePasswordHash(account.get().id(), hasher.hash(password))) {
+            return false;
+        }
+        if (account.get().status() == AccountStatus.PASSWORD_RESET_REQUIRED) {
+            accounts.updateStatus(account.get().id(), AccountStatus.ACTIVE);
+        }
+        emails.sendPasswordChanged(account.get().email(), locale);
+        count("password_changed");
+        return true;
+    }
+
+    private void count(String outcome) {
+        meters.counter("signet.password.reset", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.signet.server.signin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a journey by signing the citizen in: a new session id (so a session id planted before sign-in is worthless), a
+ * {@link CitizenAuthentication} in the session's security context, and the way back to where the citizen was going
+ * (the authorization request of the service that sent them, saved by Spring Security) or to their account page.
+ */
+@Component
+public class CitizenSignIn {
+
+    /** Where a citizen who did not come from a service lands. */
+    public static final String ACCOUNT_PAGE = "/account";
+
+    private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+    private final Clock clock;
+
+    public CitizenSignIn(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Signs the account in with a password-only credential and returns the URL to redirect to. */
+    public String signIn(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        request.changeSessionId();
+        SecurityContext context = contextHolder.createEmptyContext();
+        context.setAuthentication(new CitizenAuthentication(accountId, clock.instant(), CredentialTrustLevel.LOW));
+        contextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        SavedRequest saved = requestCache.getRequest(request, response);
+        return saved != null ? saved.getRedirectUrl() : request.getContextPath() + ACCOUNT_PAGE;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.signet.server.signin;
+
+import dev.signet.core.notify.EmailMessage;
+import dev.signet.core.notify.EmailSender;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plain-text emails the journeys send, in the language of the page the citizen was on. Each says what to do when
+ * the citizen did not ask for it. Texts are message keys {@code email.<kind>.subject} and {@code email.<kind>.body}.
+ * <p>
+ * Messages are handed to the {@link EmailSender} off the request thread, in order: otherwise the time an SMTP
+ * delivery takes would tell an onlooker whether an address has an account (a reset code is sent only when it has).
+ */
+@Component
+public class JourneyEmails implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyEmails.class);
+
+    private final EmailSender sender;
+    private final MessageSource messages;
+    private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), runnable -> {
+                Thread thread = new Thread(runnable, "signet-journey-email");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    public JourneyEmails(EmailSender sender, MessageSource messages) {
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    /** The code that proves the citizen controls the address they are creating an account with. */
+    public void sendSignUpCode(String to, String code, Locale locale) {
+        send("signUpCode", to, locale, code);
+    }
+
+    /** Sent instead of a sign-up code when the address already has an account: the page never says so. */
+    public void sendAlreadyHaveAccount(String to, Locale locale) {
+        send("alreadyHaveAccount", to, locale);
+    }
+
+    public void sendPasswordResetCode(String to, String code, Locale locale) {
+        send("resetCode", to, locale, code);
+    }
+
+    public void sendPasswordChanged(String to, Locale locale) {
+        send("passwordChanged", to, locale);
+    }
+
+    private void send(String kind, String to, Locale locale, Object... arguments) {
+        String subject = messages.getMessage("email." + kind + ".subject", null, locale);
+        String body = messages.getMessage("email." + kind + ".body", arguments, locale);
+        EmailMessage message = new EmailMessage(to, subject, body);
+        try {
+            delivery.execute(() -> deliver(kind, message));
+        } catch (RejectedExecutionException full) {
+            log.warn("Email queue full: a {} email was not sent", kind);
+        }
+    }
+
+    private void deliver(String kind, EmailMessage message) {
+        try {
+            sender.send(message);
+        } catch (RuntimeException e) {
+            // Never the body or the address: the body may hold a one-time code.
+            log.warn("Could not send a {} email: {}", kind, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        delivery.shutdown();
+        delivery.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

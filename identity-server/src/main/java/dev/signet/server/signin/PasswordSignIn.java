@@ -1,0 +1,68 @@
+package dev.signet.server.signin;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.password.PasswordCheck;
+import dev.signet.core.password.PasswordHasher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks an email address and password. An unknown email costs the same as a known one (the password is checked
+ * against a dummy hash made at start-up), so response times do not reveal which emails have accounts. A hash made with
+ * older parameters is replaced after a successful check. Counts outcomes as {@code signet.signin{outcome}}.
+ */
+@Service
+public class PasswordSignIn {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final MeterRegistry meters;
+    private final String dummyHash;
+
+    public PasswordSignIn(AccountRepository accounts, PasswordHasher hasher, MeterRegistry meters) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.meters = Objects.requireNonNull(meters, "meters");
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = hasher.hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    public SignInOutcome signIn(String email, String password) {
+        Optional<Account> found = accounts.findByEmail(email);
+        String storedHash = found.flatMap(Account::passwordHash).orElse(dummyHash);
+        PasswordCheck check = hasher.verify(password, storedHash);
+        if (found.isEmpty() || found.get().passwordHash().isEmpty() || !(check instanceof PasswordCheck.Matches match)) {
+            if (check instanceof PasswordCheck.UnreadableHash unreadable && found.isPresent()) {
+                log.warn("Stored password hash of account {} cannot be read: {}", found.get().id(),
+                        unreadable.reason());
+            }
+            return count(new SignInOutcome.InvalidCredentials(), "invalid_credentials");
+        }
+        Account account = found.get();
+        if (match.needsRehash()) {
+            accounts.updatePasswordHash(account.id(), hasher.hash(password));
+            meters.counter("signet.password.rehash").increment();
+        }
+        return switch (account.status()) {
+            case ACTIVE -> count(new SignInOutcome.SignedIn(account.id()), "success");
+            case SUSPENDED -> count(new SignInOutcome.Unavailable(false), "suspended");
+            case BLOCKED -> count(new SignInOutcome.Unavailable(true), "blocked");
+            case PASSWORD_RESET_REQUIRED -> count(new SignInOutcome.ResetRequired(account.email()), "reset_required");
+        };
+    }
+
+    private SignInOutcome count(SignInOutcome outcome, String tag) {
+        meters.counter("signet.signin", "outcome", tag).increment();
+        return outcome;
+    }
+}

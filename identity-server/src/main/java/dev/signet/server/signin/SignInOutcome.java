@@ -1,0 +1,23 @@
+package dev.signet.server.signin;
+
+import java.util.UUID;
+
+/** What happened when a citizen gave an email address and a password. */
+public sealed interface SignInOutcome {
+
+    /** Right password on an active account. */
+    record SignedIn(UUID accountId) implements SignInOutcome {
+    }
+
+    /** Unknown email, wrong password or no password set: the citizen is told the same thing in every case. */
+    record InvalidCredentials() implements SignInOutcome {
+    }
+
+    /** Right password, but an operator has suspended or blocked the account. */
+    record Unavailable(boolean blocked) implements SignInOutcome {
+    }
+
+    /** Right password, but the password must be replaced before the account can be used. */
+    record ResetRequired(String email) implements SignInOutcome {
+    }
+}

@@ -1,0 +1,138 @@
+package dev.signet.server.signup;
+
+import dev.signet.core.account.EmailAddress;
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.signin.CitizenSignIn;
+import dev.signet.server.signin.CodeAnswer;
+import dev.signet.server.signin.FormErrors;
+import dev.signet.server.signin.NewPasswordAnswer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The pages of creating an account: email address, code from the email, password. */
+@Controller
+class SignUpController {
+
+    private static final String EMAIL_PAGE = "/sign-up";
+    private static final String CHECK_EMAIL_PAGE = "/sign-up/check-email";
+    private static final String RESEND_PAGE = "/sign-up/resend-code";
+    private static final String PASSWORD_PAGE = "/sign-up/password";
+
+    private final SignUp signUp;
+    private final PasswordPolicy policy;
+    private final CitizenSignIn citizenSignIn;
+
+    SignUpController(SignUp signUp, PasswordPolicy policy, CitizenSignIn citizenSignIn) {
+        this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
+    }
+
+    @GetMapping(EMAIL_PAGE)
+    String emailPage(Model model) {
+        return emailForm(model, "", new FormErrors());
+    }
+
+    @PostMapping(EMAIL_PAGE)
+    String email(@RequestParam(name = "email", required = false) String typed, HttpServletRequest request,
+            Locale locale, Model model) {
+        Optional<String> email = EmailAddress.parse(typed);
+        if (email.isEmpty()) {
+            return emailForm(model, typed, new FormErrors().add("email",
+                    typed == null || typed.isBlank() ? "email.error.missing" : "email.error.format"));
+        }
+        signUp.sendCode(email.get(), locale);
+        SignUpJourney.STATE.save(request, new SignUpJourney(email.get(), false));
+        return "redirect:" + CHECK_EMAIL_PAGE;
+    }
+
+    @GetMapping(CHECK_EMAIL_PAGE)
+    String checkEmailPage(HttpServletRequest request, Model model) {
+        return codeForm(model, SignUpJourney.STATE.require(request), new FormErrors());
+    }
+
+    @PostMapping(CHECK_EMAIL_PAGE)
+    String code(@RequestParam(name = "code", required = false) String typed, HttpServletRequest request,
+            Model model) {
+        SignUpJourney journey = SignUpJourney.STATE.require(request);
+        Optional<CodeCheck> check = CodeAnswer.parse(typed).map(code -> signUp.checkCode(journey.email(), code));
+        FormErrors errors = CodeAnswer.problems(typed, check);
+        if (!errors.isEmpty()) {
+            return codeForm(model, journey, errors);
+        }
+        SignUpJourney.STATE.save(request, new SignUpJourney(journey.email(), true));
+        return "redirect:" + PASSWORD_PAGE;
+    }
+
+    @GetMapping(RESEND_PAGE)
+    String resendPage(HttpServletRequest request, Model model) {
+        model.addAttribute("email", SignUpJourney.STATE.require(request).email());
+        return "signup/resend-code";
+    }
+
+    @PostMapping(RESEND_PAGE)
+    String resend(HttpServletRequest request, Locale locale) {
+        SignUpJourney journey = SignUpJourney.STATE.require(request);
+        signUp.sendCode(journey.email(), locale);
+        SignUpJourney.STATE.save(request, new SignUpJourney(journey.email(), false));
+        return "redirect:" + CHECK_EMAIL_PAGE;
+    }
+
+    @GetMapping(PASSWORD_PAGE)
+    String passwordPage(HttpServletRequest request, Model model) {
+        SignUpJourney journey = SignUpJourney.STATE.require(request);
+        if (!journey.emailVerified()) {
+            return "redirect:" + CHECK_EMAIL_PAGE;
+        }
+        return passwordForm(model, new FormErrors());
+    }
+
+    @PostMapping(PASSWORD_PAGE)
+    String password(@RequestParam(name = "password", required = false) String password,
+            @RequestParam(name = "confirmPassword", required = false) String confirmPassword,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        SignUpJourney journey = SignUpJourney.STATE.require(request);
+        if (!journey.emailVerified()) {
+            return "redirect:" + CHECK_EMAIL_PAGE;
+        }
+        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, journey.email());
+        if (!errors.isEmpty()) {
+            return passwordForm(model, errors);
+        }
+        Optional<UUID> created = signUp.createAccount(journey.email(), password);
+        SignUpJourney.STATE.clear(request);
+        if (created.isEmpty()) {
+            // The citizen has proven they control the address, so telling them it has an account reveals nothing.
+            return "signup/account-exists";
+        }
+        return "redirect:" + citizenSignIn.signIn(created.get(), request, response);
+    }
+
+    private static String emailForm(Model model, String email, FormErrors errors) {
+        model.addAttribute("email", email);
+        model.addAttribute("errors", errors);
+        return "signup/email";
+    }
+
+    private static String codeForm(Model model, SignUpJourney journey, FormErrors errors) {
+        model.addAttribute("email", journey.email());
+        model.addAttribute("errors", errors);
+        return "signup/check-email";
+    }
+
+    private String passwordForm(Model model, FormErrors errors) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("passwordMinLength", policy.minLength());
+        return "signup/password";
+    }
+}
