@@ -34,6 +34,7 @@ public class ObservabilityConfiguration {
     private static Map<String, String> endpointsByPath(AuthorizationServerSettings settings) {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put(settings.getAuthorizationEndpoint(), "authorize");
+        endpoints.put(settings.getPushedAuthorizationRequestEndpoint(), "par");
         endpoints.put(settings.getTokenEndpoint(), "token");
         endpoints.put(settings.getTokenIntrospectionEndpoint(), "introspect");
         endpoints.put(settings.getTokenRevocationEndpoint(), "revoke");
