@@ -2,7 +2,8 @@
 # Builds Signet, starts it on a free loopback port with a temporary data directory, a benchmark relying party and
 # seeded benchmark accounts, runs the load driver for each flow, prints the results and stops the server.
 #
-#   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"] [--no-build]
+#   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
+#                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java] [--no-build]
 #
 # Flows: client-credentials authorization-code refresh introspection (all by default). See docs/benchmarks.md.
 set -euo pipefail
@@ -15,6 +16,8 @@ users=20
 flows="client-credentials authorization-code refresh introspection"
 build=yes
 argon2="t=2,m=19456,p=1"
+redis_url=
+server_java=java
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers="$2"; shift 2 ;;
@@ -23,6 +26,8 @@ while [ $# -gt 0 ]; do
     --users) users="$2"; shift 2 ;;
     --flows) flows="$2"; shift 2 ;;
     --argon2) argon2="$2"; shift 2 ;;
+    --redis-url) redis_url="$2"; shift 2 ;;
+    --server-java) server_java="$2"; shift 2 ;;
     --no-build) build=no; shift ;;
     *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -71,8 +76,11 @@ relying-parties:
     allowed-vtr: [Cl.Cm, Cl]
 YAML
 
-echo "Starting Signet on $origin (data in $work/data)..."
-java -jar "$server_jar" \
+redis_args=()
+if [ -n "$redis_url" ]; then redis_args=(--signet.redis.url="$redis_url"); fi
+
+echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url})..."
+"$server_java" -jar "$server_jar" "${redis_args[@]}" \
   --server.address=127.0.0.1 --server.port="$port" \
   --signet.issuer="$origin" \
   --signet.data-directory="$work/data" \
@@ -95,7 +103,7 @@ pids=(--server-pid "$server_pid")
 postmaster_pid=$(head -1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
 if [ -n "$postmaster_pid" ]; then pids+=(--server-pid "$postmaster_pid"); fi
 
-echo "Java: $(java -version 2>&1 | head -1); CPUs: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Server Java: $("$server_java" -version 2>&1 | head -1); CPUs: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 for flow in $flows; do
   echo
