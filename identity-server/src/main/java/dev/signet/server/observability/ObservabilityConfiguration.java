@@ -19,8 +19,10 @@ public class ObservabilityConfiguration {
     @Bean
     FilterRegistrationBean<OAuth2EndpointMetricsFilter> oauth2EndpointMetricsFilter(
             AuthorizationServerSettings settings, MeterRegistry registry) {
+        Map<String, String> endpoints = endpointsByPath(settings);
         FilterRegistrationBean<OAuth2EndpointMetricsFilter> registration = new FilterRegistrationBean<>(
-                new OAuth2EndpointMetricsFilter(endpointsByPath(settings), registry));
+                new OAuth2EndpointMetricsFilter(endpoints, registry));
+        registration.setUrlPatterns(endpoints.keySet());
         // Just outside Spring Security, so the time includes client authentication and the grant itself.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;

@@ -33,6 +33,20 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void authorizationRequestIsTimedWithTheStatusItGot() throws Exception {
+        double before = sum("signet_oauth2_requests_seconds_count", "endpoint=\"authorize\"");
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/oauth2/authorize?response_type=code&client_id=no-such-client")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sample("signet_oauth2_requests_seconds_count", "endpoint=\"authorize\"",
+                "grant_type=\"none\"", "status=\"" + response.statusCode() + "\"")).isPositive();
+        assertThat(sum("signet_oauth2_requests_seconds_count", "endpoint=\"authorize\"")).isEqualTo(before + 1);
+        assertThat(scrape()).containsPattern("signet_oauth2_requests_seconds_bucket\\{[^}]*endpoint=\"authorize\"");
+    }
+
+    @Test
     void grantTypeAClientMadeUpDoesNotBecomeATagValue() throws Exception {
         postToken("grant_type=made-up-" + System.nanoTime());
 
@@ -49,6 +63,19 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
                                 "no-such-client:no-secret".getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sum of every sample of {@code name} whose labels include all of {@code labels}. */
+    private double sum(String name, String... labels) throws Exception {
+        double sum = 0;
+        Matcher line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape());
+        while (line.find()) {
+            if (java.util.Arrays.stream(labels).allMatch(line.group(1)::contains)) {
+                sum += Double.parseDouble(line.group(2));
+            }
+        }
+        return sum;
     }
 
     /** The value of the one sample of {@code name} whose labels include all of {@code labels}; 0 when absent. */
