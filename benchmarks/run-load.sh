@@ -5,7 +5,8 @@
 #   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
 #                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java] [--no-build]
 #
-# Flows: client-credentials authorization-code refresh introspection (all by default). See docs/benchmarks.md.
+# Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
+# client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ workers=4
 warmup=10s
 duration=30s
 users=20
-flows="client-credentials authorization-code refresh introspection"
+flows="client-credentials client-credentials-pkjwt authorization-code refresh introspection"
 build=yes
 argon2="t=2,m=19456,p=1"
 redis_url=
@@ -63,6 +64,7 @@ echo "Writing $users seeded accounts and the benchmark relying party..."
 java -cp "$bench_jar" dev.signet.bench.load.SeedAccounts "$work/accounts.json" "$users" \
   'bench-user-%d@example.test' "$argon2"
 secret_hash=$(printf '%s' "$SIGNET_BENCH_CLIENT_SECRET" | sha256sum | cut -d' ' -f1)
+pkjwt_public=$(java -cp "$bench_jar" dev.signet.bench.load.BenchClientKey "$work/bench-pkjwt.jwk.json")
 cat > "$work/relying-parties.yml" <<YAML
 relying-parties:
   - client-id: $client_id
@@ -74,6 +76,12 @@ relying-parties:
     grant-types: [authorization_code, refresh_token, client_credentials]
     scopes: [openid, email]
     allowed-vtr: [Cl.Cm, Cl]
+  - client-id: bench-pkjwt
+    name: Benchmark private_key_jwt relying party
+    token-endpoint-auth-method: private_key_jwt
+    jwks: '$pkjwt_public'
+    sector-identifier: bench.localhost
+    grant-types: [client_credentials]
 YAML
 
 redis_args=()
@@ -108,9 +116,15 @@ status=0
 for flow in $flows; do
   echo
   echo "=== $flow"
-  java -cp "$bench_jar" dev.signet.bench.load.LoadDriver --target "$origin" --flow "$flow" \
-    --workers "$workers" --warmup "$warmup" --duration "$duration" "${pids[@]}" \
-    --client-id "$client_id" --redirect-uri "$redirect_uri" --authorize-param 'vtr=["Cl"]' \
+  client=(--client-id "$client_id")
+  driver_flow=$flow
+  if [ "$flow" = client-credentials-pkjwt ]; then
+    client=(--client-id bench-pkjwt --client-key "$work/bench-pkjwt.jwk.json")
+    driver_flow=client-credentials
+  fi
+  java -cp "$bench_jar" dev.signet.bench.load.LoadDriver --target "$origin" --flow "$driver_flow" \
+    --workers "$workers" --warmup "$warmup" --duration "$duration" "${pids[@]}" "${client[@]}" \
+    --redirect-uri "$redirect_uri" --authorize-param 'vtr=["Cl"]' \
     --users "$users" --user-email 'bench-user-%d@example.test' || status=1
 done
 exit $status

@@ -1,6 +1,10 @@
 package dev.signet.bench.load;
 
+import com.nimbusds.jose.jwk.JWK;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.text.ParseException;
 import java.time.Duration;
 
 /**
@@ -27,7 +31,15 @@ public final class LoadDriver {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        LoadReport report = new LoadRun(flow(options, http), options.workers(), options.warmup(), options.duration(),
+        Flow flow;
+        try {
+            flow = flow(options, http);
+        } catch (IllegalArgumentException e) {
+            System.err.println("load driver: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LoadReport report = new LoadRun(flow, options.workers(), options.warmup(), options.duration(),
                 options.count(), options.serverPids(), ProcessCpu.forThisMachine()).run();
         System.out.print(report.format());
         if (report.succeeded() == 0) {
@@ -36,8 +48,7 @@ public final class LoadDriver {
     }
 
     static Flow flow(LoadOptions options, HttpClient http) {
-        TokenClient client = new TokenClient(http, options.target(), options.clientId(), options.clientSecret(),
-                options.timeout());
+        TokenClient client = new TokenClient(http, options.target(), authentication(options), options.timeout());
         return switch (options.flow()) {
             case Flows.CLIENT_CREDENTIALS -> Flows.clientCredentials(client, options.scope());
             case Flows.INTROSPECTION -> Flows.introspection(client, options.scope());
@@ -45,6 +56,21 @@ public final class LoadDriver {
             case Flows.REFRESH -> Flows.refresh(signIn(options, http, client), client);
             default -> throw new IllegalArgumentException("unknown flow " + options.flow());
         };
+    }
+
+    private static ClientAuthentication authentication(LoadOptions options) {
+        if (options.clientKey() != null) {
+            try {
+                return ClientAuthentication.PrivateKeyJwt.of(options.clientId(),
+                        JWK.parse(Files.readString(options.clientKey())));
+            } catch (IOException | ParseException e) {
+                throw new IllegalArgumentException("--client-key " + options.clientKey() + " is not a readable JWK: "
+                        + e.getMessage(), e);
+            }
+        }
+        return options.clientSecret() != null
+                ? new ClientAuthentication.SecretBasic(options.clientId(), options.clientSecret())
+                : new ClientAuthentication.None(options.clientId());
     }
 
     private static BrowserSignIn signIn(LoadOptions options, HttpClient http, TokenClient client) {

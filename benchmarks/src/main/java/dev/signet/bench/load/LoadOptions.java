@@ -1,17 +1,19 @@
 package dev.signet.bench.load;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The driver's command line; {@link #USAGE} documents it. A wrong option stops the driver with a message naming it. */
 record LoadOptions(URI target, String flow, int workers, Duration warmup, Duration duration, long count,
-        List<Long> serverPids, String clientId, String clientSecret, URI redirectUri, String scope,
+        List<Long> serverPids, String clientId, String clientSecret, Path clientKey, URI redirectUri, String scope,
         Map<String, String> authorizeParameters, String userEmail, int users, String password, Duration timeout) {
 
     static final String USAGE = """
@@ -26,6 +28,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
               --client-id ID           the relying party (default bench-client)
               --client-secret SECRET   its secret, sent with client_secret_basic; or env SIGNET_BENCH_CLIENT_SECRET;
                                        without one the client is public (client_id in the form)
+              --client-key FILE        a private JWK (JSON): authenticate with private_key_jwt instead
               --redirect-uri URI       registered redirect URI (default http://127.0.0.1/bench/callback)
               --scope SCOPE            authorization-code/refresh: default "openid"; client credentials: none
               --authorize-param K=V    an extra authorization request parameter, repeatable (e.g. vtr=["Cl"])
@@ -47,7 +50,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
             values.computeIfAbsent(name.substring(2), key -> new ArrayList<>()).add(args[++i]);
         }
         List<String> known = List.of("target", "flow", "workers", "warmup", "duration", "count", "server-pid",
-                "client-id", "client-secret", "redirect-uri", "scope", "authorize-param", "user-email", "users",
+                "client-id", "client-secret", "client-key", "redirect-uri", "scope", "authorize-param", "user-email", "users",
                 "password", "timeout");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
@@ -87,6 +90,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
                 values.getOrDefault("server-pid", List.of()).stream().map(pid -> parsePid(pid)).toList(),
                 single(values, "client-id", "bench-client"),
                 single(values, "client-secret", environment.get("SIGNET_BENCH_CLIENT_SECRET")),
+                Optional.ofNullable(single(values, "client-key", null)).map(Path::of).orElse(null),
                 uri("redirect-uri", single(values, "redirect-uri", "http://127.0.0.1/bench/callback")),
                 single(values, "scope", browserFlow ? "openid" : null),
                 authorizeParameters,

@@ -3,44 +3,38 @@ package dev.signet.bench.load;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The relying party's back channel: the token and introspection endpoints, authenticating with
- * {@code client_secret_basic} (RFC 6749 §2.3.1), or as a public client ({@code client_id} in the form) without a
- * secret. Answers are parsed JSON objects; anything but 200 is a {@link FlowFailure} naming the status and the
- * OAuth {@code error} code.
+ * The relying party's back channel: the token and introspection endpoints, authenticating as
+ * {@link ClientAuthentication} says. Answers are parsed JSON objects; anything but 200 is a {@link FlowFailure} naming
+ * the status and the OAuth {@code error} code.
  */
 final class TokenClient {
 
     private final HttpClient http;
     private final URI tokenEndpoint;
     private final URI introspectionEndpoint;
-    private final String clientId;
-    private final String clientSecret;
+    private final ClientAuthentication authentication;
     private final Duration timeout;
 
-    TokenClient(HttpClient http, URI origin, String clientId, String clientSecret, Duration timeout) {
+    TokenClient(HttpClient http, URI origin, ClientAuthentication authentication, Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokenEndpoint = origin.resolve("/oauth2/token");
         this.introspectionEndpoint = origin.resolve("/oauth2/introspect");
-        this.clientId = Objects.requireNonNull(clientId, "clientId");
-        this.clientSecret = clientSecret;
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     String clientId() {
-        return clientId;
+        return authentication.clientId();
     }
 
     Map<String, Object> clientCredentials(String scope) throws IOException, InterruptedException, FlowFailure {
@@ -80,12 +74,7 @@ final class TokenClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
-        if (clientSecret != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (urlEncode(clientId) + ":" + urlEncode(clientSecret)).getBytes(StandardCharsets.UTF_8)));
-        } else {
-            form.put("client_id", clientId);
-        }
+        authentication.apply(request, form, endpoint);
         HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(
                 Browser.formBody(form))).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Object> json = parse(response.body());
@@ -102,11 +91,6 @@ final class TokenClient {
         } catch (ParseException e) {
             return Map.of();
         }
-    }
-
-    /** RFC 6749 §2.3.1: the client id and secret are form-encoded before they are joined and base64-encoded. */
-    private static String urlEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String requireString(Map<String, Object> json, String member, String what) throws FlowFailure {

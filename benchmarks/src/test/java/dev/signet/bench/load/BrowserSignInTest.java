@@ -80,7 +80,8 @@ class BrowserSignInTest {
 
     private BrowserSignIn signIn(String password) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        TokenClient client = new TokenClient(http, origin, "bench-client", "secret", Duration.ofSeconds(10));
+        TokenClient client = new TokenClient(http, origin,
+                new ClientAuthentication.SecretBasic("bench-client", "secret"), Duration.ofSeconds(10));
         return new BrowserSignIn(http, origin, client, REDIRECT_URI, "openid", Map.of("vtr", "[\"Cl\"]"),
                 new Users("bench-user-%d@example.test", 2, password), Duration.ofSeconds(10));
     }

@@ -58,7 +58,8 @@ class LoadRunTest {
         expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 "bench-client:s%26cret".getBytes(StandardCharsets.UTF_8));
         URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin, "bench-client", "s&cret",
+        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin,
+                new ClientAuthentication.SecretBasic("bench-client", "s&cret"),
                 Duration.ofSeconds(10));
 
         LoadReport report = new LoadRun(Flows.clientCredentials(client, null), 3, Duration.ZERO, Duration.ofHours(1),
@@ -76,7 +77,8 @@ class LoadRunTest {
     void wrongClientSecretFailsEveryOperation() throws Exception {
         expectedAuthorization = "Basic something else";
         URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin, "bench-client", "wrong",
+        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin,
+                new ClientAuthentication.SecretBasic("bench-client", "wrong"),
                 Duration.ofSeconds(10));
 
         LoadReport report = new LoadRun(Flows.clientCredentials(client, "api"), 2, Duration.ZERO, Duration.ofHours(1),
