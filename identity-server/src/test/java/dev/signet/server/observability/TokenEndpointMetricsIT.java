@@ -33,6 +33,29 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void issuedTokenIsCountedByGrantTypeAndClient() throws Exception {
+        String[] labels = {"grant_type=\"client_credentials\"", "client_id=\"test-secret\""};
+        double before = sample("signet_tokens_issued_total", labels);
+
+        HttpResponse<String> response = postToken("grant_type=client_credentials&scope=read",
+                "test-secret", "test-secret-value");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"access_token\"");
+        assertThat(sample("signet_tokens_issued_total", labels)).isEqualTo(before + 1);
+        assertThat(sample("signet_oauth2_requests_seconds_count", "endpoint=\"token\"",
+                "grant_type=\"client_credentials\"", "status=\"200\"")).isPositive();
+    }
+
+    @Test
+    void refusedClientIssuesNoTokenAndCreatesNoSeries() throws Exception {
+        postToken("grant_type=client_credentials", "test-secret", "not-the-secret");
+        postToken("grant_type=client_credentials", "no-such-client", "no-secret");
+
+        assertThat(scrape()).doesNotContain("client_id=\"no-such-client\"");
+    }
+
+    @Test
     void authorizationRequestIsTimedWithTheStatusItGot() throws Exception {
         double before = sum("signet_oauth2_requests_seconds_count", "endpoint=\"authorize\"");
 
@@ -55,12 +78,16 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
     }
 
     private HttpResponse<String> postToken(String form) throws Exception {
+        // A client this server does not know: the token endpoint must answer 401 invalid_client.
+        return postToken(form, "no-such-client", "no-secret");
+    }
+
+    private HttpResponse<String> postToken(String form, String clientId, String secret) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", "application/json")
-                        // A client this server does not know: the token endpoint must answer 401 invalid_client.
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                "no-such-client:no-secret".getBytes(StandardCharsets.UTF_8)))
+                                (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
