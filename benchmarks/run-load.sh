@@ -3,7 +3,8 @@
 # seeded benchmark accounts, runs the load driver for each flow, prints the results and stops the server.
 #
 #   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
-#                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java] [--no-build]
+#                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
+#                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr] [--no-build]
 #
 # Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
 # client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256). See docs/benchmarks.md.
@@ -19,6 +20,7 @@ build=yes
 argon2="t=2,m=19456,p=1"
 redis_url=
 server_java=java
+server_java_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers="$2"; shift 2 ;;
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
     --argon2) argon2="$2"; shift 2 ;;
     --redis-url) redis_url="$2"; shift 2 ;;
     --server-java) server_java="$2"; shift 2 ;;
+    --server-java-option) server_java_options+=("$2"); shift 2 ;;
     --no-build) build=no; shift ;;
     *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -88,7 +91,7 @@ redis_args=()
 if [ -n "$redis_url" ]; then redis_args=(--signet.redis.url="$redis_url"); fi
 
 echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url})..."
-"$server_java" -jar "$server_jar" "${redis_args[@]}" \
+"$server_java" "${server_java_options[@]}" -jar "$server_jar" "${redis_args[@]}" \
   --server.address=127.0.0.1 --server.port="$port" \
   --signet.issuer="$origin" \
   --signet.data-directory="$work/data" \
