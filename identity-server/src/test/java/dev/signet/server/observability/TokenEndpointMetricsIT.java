@@ -70,6 +70,15 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void bootsOwnRequestTimerIsPublishedToo() throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape()).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*uri=\"/actuator/health/\\*\\*\"");
+    }
+
+    @Test
     void grantTypeAClientMadeUpDoesNotBecomeATagValue() throws Exception {
         postToken("grant_type=made-up-" + System.nanoTime());
 
