@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,8 +24,13 @@ final class OAuth2EndpointMetricsFilter extends OncePerRequestFilter {
 
     static final String TIMER = "signet.oauth2.requests";
 
-    /** Endpoints whose latency is published as a histogram, so that percentiles can be aggregated across instances. */
-    private static final Set<String> HISTOGRAM_ENDPOINTS = Set.of("token", "authorize");
+    /**
+     * Fixed histogram buckets (13, from 1 ms to 10 s), the same for every endpoint, so percentiles can be aggregated
+     * across instances with {@code histogram_quantile}. Every series of one name must be a histogram: a Prometheus
+     * metric family cannot mix histograms and summaries, and the client refuses the whole scrape if it does.
+     */
+    private static final Duration[] BUCKETS = Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final Map<String, String> endpointsByPath;
     private final MeterRegistry registry;
@@ -59,17 +64,13 @@ final class OAuth2EndpointMetricsFilter extends OncePerRequestFilter {
     }
 
     private Timer timer(String endpoint, String grantType, String status) {
-        Timer.Builder builder = Timer.builder(TIMER)
+        return Timer.builder(TIMER)
                 .description("Time to answer a request to an OAuth 2.0 / OpenID Connect endpoint")
                 .tag("endpoint", endpoint)
                 .tag("grant_type", grantType)
-                .tag("status", status);
-        if (HISTOGRAM_ENDPOINTS.contains(endpoint)) {
-            builder.publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(10));
-        }
-        return builder.register(registry);
+                .tag("status", status)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     private static String grantType(String endpoint, HttpServletRequest request) {

@@ -70,6 +70,17 @@ class TokenEndpointMetricsIT extends ServerIntegrationTest {
     }
 
     @Test
+    void everyEndpointIsTheSameKindOfMetricSoTheScrapeStaysValid() throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/jwks")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        postToken("grant_type=client_credentials");
+
+        String scrape = scrape();
+        assertThat(scrape).containsPattern("signet_oauth2_requests_seconds_bucket\\{[^}]*endpoint=\"jwks\"")
+                .containsPattern("signet_oauth2_requests_seconds_bucket\\{[^}]*endpoint=\"token\"");
+    }
+
+    @Test
     void bootsOwnRequestTimerIsPublishedToo() throws Exception {
         http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).build(),
                 HttpResponse.BodyHandlers.ofString());
