@@ -4,7 +4,9 @@
 #
 #   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
 #                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
-#                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr] [--no-build]
+#                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr]
+#                          [--charge-pid PID] [--no-build]
+# --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
 #
 # Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
 # client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256). See docs/benchmarks.md.
@@ -21,6 +23,7 @@ argon2="t=2,m=19456,p=1"
 redis_url=
 server_java=java
 server_java_options=()
+charge_pids=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers="$2"; shift 2 ;;
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --redis-url) redis_url="$2"; shift 2 ;;
     --server-java) server_java="$2"; shift 2 ;;
     --server-java-option) server_java_options+=("$2"); shift 2 ;;
+    --charge-pid) charge_pids+=(--server-pid "$2"); shift 2 ;;
     --no-build) build=no; shift ;;
     *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -113,6 +117,7 @@ curl -fsS "$origin/actuator/health/readiness" > /dev/null || { echo "Signet is n
 pids=(--server-pid "$server_pid")
 postmaster_pid=$(head -1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
 if [ -n "$postmaster_pid" ]; then pids+=(--server-pid "$postmaster_pid"); fi
+pids+=("${charge_pids[@]}")
 
 echo "Server Java: $("$server_java" -version 2>&1 | head -1); CPUs: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
