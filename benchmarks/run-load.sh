@@ -9,7 +9,8 @@
 # --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
 #
 # Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
-# client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256). See docs/benchmarks.md.
+# client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256); introspection-hinted sends
+# token_type_hint=access_token. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -129,6 +130,9 @@ for flow in $flows; do
   if [ "$flow" = client-credentials-pkjwt ]; then
     client=(--client-id bench-pkjwt --client-key "$work/bench-pkjwt.jwk.json")
     driver_flow=client-credentials
+  elif [ "$flow" = introspection-hinted ]; then
+    client=(--client-id "$client_id" --token-type-hint access_token)
+    driver_flow=introspection
   fi
   java -cp "$bench_jar" dev.signet.bench.load.LoadDriver --target "$origin" --flow "$driver_flow" \
     --workers "$workers" --warmup "$warmup" --duration "$duration" "${pids[@]}" "${client[@]}" \

@@ -45,12 +45,13 @@ final class Flows {
     /**
      * An introspection (RFC 7662) per operation, of an access token each worker obtains with the client credentials
      * grant before timing starts (and again, rarely, shortly before it expires); the token must be reported active.
+     * {@code tokenTypeHint} (e.g. {@code access_token}) is sent when not null.
      */
-    static Flow introspection(TokenClient client, String scope) {
+    static Flow introspection(TokenClient client, String scope, String tokenTypeHint) {
         return new Named(INTROSPECTION, worker -> {
             IntrospectedToken token = new IntrospectedToken(client, scope);
             return () -> {
-                if (!Boolean.TRUE.equals(client.introspect(token.current()).get("active"))) {
+                if (!Boolean.TRUE.equals(client.introspect(token.current(), tokenTypeHint).get("active"))) {
                     throw new FlowFailure("introspection says the token is not active");
                 }
             };

@@ -51,7 +51,7 @@ public final class LoadDriver {
         TokenClient client = new TokenClient(http, options.target(), authentication(options), options.timeout());
         return switch (options.flow()) {
             case Flows.CLIENT_CREDENTIALS -> Flows.clientCredentials(client, options.scope());
-            case Flows.INTROSPECTION -> Flows.introspection(client, options.scope());
+            case Flows.INTROSPECTION -> Flows.introspection(client, options.scope(), options.tokenTypeHint());
             case Flows.AUTHORIZATION_CODE -> Flows.authorizationCode(signIn(options, http, client));
             case Flows.REFRESH -> Flows.refresh(signIn(options, http, client), client);
             default -> throw new IllegalArgumentException("unknown flow " + options.flow());

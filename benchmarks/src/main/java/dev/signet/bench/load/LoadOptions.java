@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** The driver's command line; {@link #USAGE} documents it. A wrong option stops the driver with a message naming it. */
 record LoadOptions(URI target, String flow, int workers, Duration warmup, Duration duration, long count,
         List<Long> serverPids, String clientId, String clientSecret, Path clientKey, URI redirectUri, String scope,
-        Map<String, String> authorizeParameters, String userEmail, int users, String password, Duration timeout) {
+        Map<String, String> authorizeParameters, String userEmail, int users, String password,
+        String tokenTypeHint, Duration timeout) {
 
     static final String USAGE = """
             usage: java -cp benchmarks/target/benchmarks.jar dev.signet.bench.load.LoadDriver [options]
@@ -35,6 +36,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
               --user-email PATTERN     sign-in accounts, %d numbered from 1 (default bench-user-%d@example.test)
               --users N                how many such accounts exist (default 1)
               --password PASSWORD      their password; or env SIGNET_BENCH_PASSWORD
+              --token-type-hint HINT   introspection: send token_type_hint (e.g. access_token); default none
               --timeout DURATION       per HTTP request (default 30s)
             """;
 
@@ -51,7 +53,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
         }
         List<String> known = List.of("target", "flow", "workers", "warmup", "duration", "count", "server-pid",
                 "client-id", "client-secret", "client-key", "redirect-uri", "scope", "authorize-param", "user-email", "users",
-                "password", "timeout");
+                "password", "token-type-hint", "timeout");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
@@ -97,6 +99,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
                 single(values, "user-email", "bench-user-%d@example.test"),
                 positiveInt(values, "users", 1),
                 password,
+                single(values, "token-type-hint", null),
                 duration(values, "timeout", "30s"));
     }
 

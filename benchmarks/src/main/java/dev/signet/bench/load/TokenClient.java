@@ -63,9 +63,14 @@ final class TokenClient {
         return post(tokenEndpoint, "refresh", form);
     }
 
-    Map<String, Object> introspect(String token) throws IOException, InterruptedException, FlowFailure {
+    /** @param tokenTypeHint RFC 7662 §2.1 {@code token_type_hint}, or null to send none */
+    Map<String, Object> introspect(String token, String tokenTypeHint)
+            throws IOException, InterruptedException, FlowFailure {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", token);
+        if (tokenTypeHint != null) {
+            form.put("token_type_hint", tokenTypeHint);
+        }
         return post(introspectionEndpoint, "introspect", form);
     }
 
