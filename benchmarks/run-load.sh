@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Builds Signet, starts it on a free loopback port with a temporary data directory, a benchmark relying party and
+# seeded benchmark accounts, runs the load driver for each flow, prints the results and stops the server.
+#
+#   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
+#                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
+#                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr]
+#                          [--charge-pid PID] [--no-build]
+# --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
+#
+# Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
+# client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256); introspection-hinted sends
+# token_type_hint=access_token. See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+workers=4
+warmup=10s
+duration=30s
+users=20
+flows="client-credentials client-credentials-pkjwt authorization-code refresh introspection"
+build=yes
+argon2="t=2,m=19456,p=1"
+redis_url=
+server_java=java
+server_java_options=()
+charge_pids=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workers) workers="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --users) users="$2"; shift 2 ;;
+    --flows) flows="$2"; shift 2 ;;
+    --argon2) argon2="$2"; shift 2 ;;
+    --redis-url) redis_url="$2"; shift 2 ;;
+    --server-java) server_java="$2"; shift 2 ;;
+    --server-java-option) server_java_options+=("$2"); shift 2 ;;
+    --charge-pid) charge_pids+=(--server-pid "$2"); shift 2 ;;
+    --no-build) build=no; shift ;;
+    *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$build" = yes ]; then
+  echo "Building identity-server and benchmarks..."
+  ./mvnw -q -B -ntp -pl identity-server,benchmarks -am package -DskipTests
+fi
+server_jar=$(ls identity-server/target/identity-server-*.jar | grep -v -e '-plain' -e '\.original' | head -1)
+bench_jar=benchmarks/target/benchmarks.jar
+
+work=$(mktemp -d /tmp/signet-load.XXXXXX)
+server_pid=
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop_server EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+origin="http://127.0.0.1:$port"
+redirect_uri="http://127.0.0.1/bench/callback"
+client_id=bench-client
+# Random per run; handed to the driver through the environment, never on a command line.
+export SIGNET_BENCH_CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+export SIGNET_BENCH_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+
+echo "Writing $users seeded accounts and the benchmark relying party..."
+java -cp "$bench_jar" dev.signet.bench.load.SeedAccounts "$work/accounts.json" "$users" \
+  'bench-user-%d@example.test' "$argon2"
+secret_hash=$(printf '%s' "$SIGNET_BENCH_CLIENT_SECRET" | sha256sum | cut -d' ' -f1)
+pkjwt_public=$(java -cp "$bench_jar" dev.signet.bench.load.BenchClientKey "$work/bench-pkjwt.jwk.json")
+cat > "$work/relying-parties.yml" <<YAML
+relying-parties:
+  - client-id: $client_id
+    name: Benchmark relying party
+    token-endpoint-auth-method: client_secret_basic
+    client-secret-sha256: $secret_hash
+    redirect-uris: [$redirect_uri]
+    sector-identifier: bench.localhost
+    grant-types: [authorization_code, refresh_token, client_credentials]
+    scopes: [openid, email]
+    allowed-vtr: [Cl.Cm, Cl]
+  - client-id: bench-pkjwt
+    name: Benchmark private_key_jwt relying party
+    token-endpoint-auth-method: private_key_jwt
+    jwks: '$pkjwt_public'
+    sector-identifier: bench.localhost
+    grant-types: [client_credentials]
+YAML
+
+redis_args=()
+if [ -n "$redis_url" ]; then redis_args=(--signet.redis.url="$redis_url"); fi
+
+echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url})..."
+"$server_java" "${server_java_options[@]}" -jar "$server_jar" "${redis_args[@]}" \
+  --server.address=127.0.0.1 --server.port="$port" \
+  --signet.issuer="$origin" \
+  --signet.data-directory="$work/data" \
+  --signet.clients.file="file:$work/relying-parties.yml" \
+  --signet.accounts.seed-file="$work/accounts.json" \
+  > "$work/server.log" 2>&1 &
+server_pid=$!
+
+for _ in $(seq 1 180); do
+  if curl -fsS "$origin/actuator/health/readiness" > /dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "Signet did not start; its log:" >&2; tail -50 "$work/server.log" >&2; exit 1
+  fi
+  sleep 1
+done
+curl -fsS "$origin/actuator/health/readiness" > /dev/null || { echo "Signet is not ready after 3 minutes" >&2; exit 1; }
+
+# The embedded PostgreSQL is not a child of the JVM (pg_ctl detaches it): charge its CPU to the server as well.
+pids=(--server-pid "$server_pid")
+postmaster_pid=$(head -1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
+if [ -n "$postmaster_pid" ]; then pids+=(--server-pid "$postmaster_pid"); fi
+pids+=("${charge_pids[@]}")
+
+echo "Server Java: $("$server_java" -version 2>&1 | head -1); CPUs: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+status=0
+for flow in $flows; do
+  echo
+  echo "=== $flow"
+  client=(--client-id "$client_id")
+  driver_flow=$flow
+  if [ "$flow" = client-credentials-pkjwt ]; then
+    client=(--client-id bench-pkjwt --client-key "$work/bench-pkjwt.jwk.json")
+    driver_flow=client-credentials
+  elif [ "$flow" = introspection-hinted ]; then
+    client=(--client-id "$client_id" --token-type-hint access_token)
+    driver_flow=introspection
+  fi
+  java -cp "$bench_jar" dev.signet.bench.load.LoadDriver --target "$origin" --flow "$driver_flow" \
+    --workers "$workers" --warmup "$warmup" --duration "$duration" "${pids[@]}" "${client[@]}" \
+    --redirect-uri "$redirect_uri" --authorize-param 'vtr=["Cl"]' \
+    --users "$users" --user-email 'bench-user-%d@example.test' || status=1
+done
+exit $status
