@@ -1,0 +1,154 @@
+package dev.signet.server.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.AccountStatus;
+import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.oidc.claims.SubjectIdentifiers;
+import dev.signet.server.testing.ServerIntegrationTest;
+import dev.signet.server.testing.TestBrowser;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The same rules through the real sign-in pages, with sessions in the process (the embedded default): the citizen
+ * signs in with email and password, a relying party asks for {@code max_age=0}, {@code prompt=none} and Welsh pages.
+ */
+class SignInJourneyClaimsIT extends ServerIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CLIENT = "test-secret";
+    private static final String CALLBACK = "https://secret.test.example/callback";
+    private static final String PASSWORD = "correct horse battery staple " + UUID.randomUUID();
+
+    @Autowired
+    AccountRepository accounts;
+    @Autowired
+    PasswordHasher hasher;
+    @Autowired
+    SubjectIdentifiers subjects;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void maxAgeZeroMakesASignedInCitizenSignInAgainThroughThePagesAndPromptNoneThenGetsACode() throws Exception {
+        Account account = citizen();
+        TestBrowser browser = new TestBrowser(baseUrl());
+
+        TestBrowser.Page first = browser.get(authorize(Map.of()));
+        assertThat(location(first)).endsWith("/sign-in");
+        JWTClaimsSet firstToken = idToken(exchange(code(signIn(browser, account))));
+        assertThat(firstToken.getSubject()).isEqualTo(subjects.subjectFor(account.id(), CLIENT));
+        assertThat(firstToken.getStringClaim("vot")).isEqualTo("Cl");
+
+        // Signed in: a plain request gets its code without a page, and so does prompt=none.
+        assertThat(code(browser.get(authorize(Map.of())))).isNotBlank();
+        assertThat(code(browser.get(authorize(Map.of("prompt", "none"))))).isNotBlank();
+
+        // max_age=0: the sign-in page again, then the code, with a later auth_time.
+        Thread.sleep(1100); // auth_time has whole seconds: make the second sign-in visibly later
+        TestBrowser.Page fresh = browser.get(authorize(Map.of("max_age", "0")));
+        assertThat(location(fresh)).endsWith("/sign-in");
+        JWTClaimsSet secondToken = idToken(exchange(code(signIn(browser, account))));
+        assertThat(secondToken.getDateClaim("auth_time")).isAfter(firstToken.getDateClaim("auth_time"));
+        assertThat(secondToken.getSubject()).isEqualTo(firstToken.getSubject());
+    }
+
+    @Test
+    void uiLocalesCyShowsTheWelshSignInPage() throws Exception {
+        TestBrowser browser = new TestBrowser(baseUrl());
+
+        TestBrowser.Page redirect = browser.get(authorize(Map.of("ui_locales", "cy en")));
+        TestBrowser.Page page = browser.follow(redirect);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"cy\"").contains("Mewngofnodi");
+
+        // ui_locales outranks the browser's own language.
+        TestBrowser welshBrowser = new TestBrowser(baseUrl()).acceptLanguage("cy");
+        TestBrowser.Page english = welshBrowser.follow(welshBrowser.get(authorize(Map.of("ui_locales", "en-GB cy"))));
+        assertThat(english.body()).contains("lang=\"en\"").doesNotContain("Mewngofnodi");
+    }
+
+    private Account citizen() {
+        Instant now = Instant.now();
+        return accounts.create(new Account(UUID.randomUUID(), "journey-claims-" + UUID.randomUUID() + "@example.gov.uk",
+                true, Optional.of(hasher.hash(PASSWORD)), AccountStatus.ACTIVE, now, now));
+    }
+
+    /** From the sign-in page to the redirect back to the relying party. */
+    private static TestBrowser.Page signIn(TestBrowser browser, Account account) throws Exception {
+        TestBrowser.Page password = browser.signIn(account.email(), PASSWORD);
+        assertThat(location(password)).contains("/oauth2/authorize");
+        return browser.get(password.location());
+    }
+
+    private static String authorize(Map<String, String> extra) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", CLIENT);
+        parameters.put("redirect_uri", CALLBACK);
+        parameters.put("scope", "openid email");
+        parameters.put("state", "state-" + UUID.randomUUID());
+        parameters.put("nonce", "nonce-" + UUID.randomUUID());
+        parameters.put("vtr", "[\"Cl\"]");
+        parameters.putAll(extra);
+        return "/oauth2/authorize?" + form(parameters);
+    }
+
+    private static String location(TestBrowser.Page page) {
+        return page.location() == null ? "" : page.location();
+    }
+
+    private static String code(TestBrowser.Page response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(302);
+        assertThat(location(response)).startsWith(CALLBACK + "?");
+        Map<String, String> query = Arrays.stream(URI.create(location(response)).getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
+                        pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+        assertThat(query).containsKey("code");
+        return query.get("code");
+    }
+
+    private JsonNode exchange(String code) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (CLIENT + ":test-secret-value").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                        "code", code, "redirect_uri", CALLBACK)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JWTClaimsSet idToken(JsonNode tokens) throws Exception {
+        return SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
+    }
+
+    private static String form(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
