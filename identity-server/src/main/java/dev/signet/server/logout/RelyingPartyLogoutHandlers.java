@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -27,6 +31,8 @@ import org.springframework.util.StringUtils;
  * </ul>
  */
 final class RelyingPartyLogoutHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RelyingPartyLogoutHandlers.class);
 
     private final SignOut signOut;
 
@@ -53,10 +59,21 @@ final class RelyingPartyLogoutHandlers implements AuthenticationSuccessHandler, 
         response.sendRedirect(target);
     }
 
+    private static String describe(AuthenticationException exception) {
+        if (exception instanceof OAuth2AuthenticationException oauth) {
+            OAuth2Error error = oauth.getError();
+            return error.getErrorCode() + (error.getDescription() == null ? "" : ": " + error.getDescription());
+        }
+        return exception.getClass().getSimpleName();
+    }
+
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         boolean signedIn = SignOut.signedIn(SecurityContextHolder.getContext().getAuthentication());
+        // The OAuth error code says which check failed (hint, redirect URI, session); it holds no token or secret.
+        log.info("RP-initiated logout request refused ({}); {}", describe(exception),
+                signedIn ? "asking the citizen to confirm" : "showing the signed-out page");
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(request.getContextPath() + (signedIn ? "/sign-out" : SignOutController.SIGNED_OUT));
     }

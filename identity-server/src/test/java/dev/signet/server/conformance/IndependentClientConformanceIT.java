@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -147,7 +148,7 @@ class IndependentClientConformanceIT {
         relyingParties.save(new RelyingParty(clientId.getValue(), "Conformance service", List.of(REDIRECT_URI),
                 List.of(POST_LOGOUT_URI), Optional.of(URI.create("http://127.0.0.1:"
                         + backChannelReceiver.getAddress().getPort() + "/backchannel-logout")),
-                TokenEndpointAuthMethod.PRIVATE_KEY_JWT, Optional.of(clientKey.toPublicJWK().toJSONString()),
+                TokenEndpointAuthMethod.PRIVATE_KEY_JWT, Optional.of(new JWKSet(clientKey.toPublicJWK()).toString()),
                 Optional.empty(), Optional.empty(), "conformance.test.example", SubjectType.PAIRWISE,
                 Set.of("authorization_code", "refresh_token"), Set.of("openid", "email"), Set.of(),
                 List.of("Cl.Cm", "Cl"), IdTokenSigningAlgorithm.ES256, false, RelyingParty.Source.ADMIN));
@@ -184,8 +185,8 @@ class IndependentClientConformanceIT {
         AuthorizationCode code = success.getAuthorizationCode();
 
         // Code exchange with private_key_jwt (RFC 7523).
-        OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(provider, clientId, clientKey,
-                new AuthorizationCodeGrant(code, REDIRECT_URI, verifier)).toSuccessResponse();
+        OIDCTokenResponse tokens = (OIDCTokenResponse) succeeded(exchange(provider, clientId, clientKey,
+                new AuthorizationCodeGrant(code, REDIRECT_URI, verifier)));
         JWT idToken = tokens.getOIDCTokens().getIDToken();
         AccessToken accessToken = tokens.getOIDCTokens().getAccessToken();
         RefreshToken refreshToken = tokens.getOIDCTokens().getRefreshToken();
@@ -210,11 +211,16 @@ class IndependentClientConformanceIT {
         assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).isEqualTo(claims.getSubject());
         assertThat(userInfo.toSuccessResponse().getUserInfo().getEmailAddress()).isEqualTo(email);
 
-        // Refresh rotates the refresh token; the old one is then refused.
-        AccessTokenResponse refreshed = exchange(provider, clientId, clientKey, new RefreshTokenGrant(refreshToken))
-                .toSuccessResponse();
+        // Refresh rotates the refresh token (reuse of the old one is covered by TokenLifecycleIT) and brings a
+        // new ID token for the same citizen and session, which the client keeps as its latest.
+        OIDCTokenResponse refreshed = (OIDCTokenResponse) succeeded(exchange(provider, clientId, clientKey,
+                new RefreshTokenGrant(refreshToken)));
         RefreshToken rotated = refreshed.getTokens().getRefreshToken();
         assertThat(rotated).isNotNull().isNotEqualTo(refreshToken);
+        JWT latestIdToken = refreshed.getOIDCTokens().getIDToken();
+        IDTokenClaimsSet latestClaims = validator.validate(latestIdToken, null);
+        assertThat(latestClaims.getSubject()).isEqualTo(claims.getSubject());
+        assertThat(latestClaims.getStringClaim("sid")).isEqualTo(claims.getStringClaim("sid"));
 
         // Introspection (RFC 7662) of the new access token.
         TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
@@ -234,7 +240,7 @@ class IndependentClientConformanceIT {
 
         // RP-initiated logout back to the registered post-logout URI, and a back-channel logout token.
         State logoutState = new State();
-        URI logout = new LogoutRequest(provider.getEndSessionEndpointURI(), idToken, POST_LOGOUT_URI, logoutState)
+        URI logout = new LogoutRequest(provider.getEndSessionEndpointURI(), latestIdToken, POST_LOGOUT_URI, logoutState)
                 .toURI();
         TestBrowser.Page loggedOut = browser.get(logout.toString());
         assertThat(loggedOut.status()).isEqualTo(302);
@@ -246,6 +252,13 @@ class IndependentClientConformanceIT {
                 JWSAlgorithm.ES256, provider.getJWKSetURI().toURL()).validate(JWTParser.parse(logoutToken));
         assertThat(logoutClaims.getSubject()).isEqualTo(claims.getSubject());
         assertThat(logoutClaims.getSessionID().getValue()).isEqualTo(claims.getStringClaim("sid"));
+    }
+
+    /** The success response, or a failure that quotes the server's error. */
+    private static AccessTokenResponse succeeded(TokenResponse response) {
+        assertThat(response.indicatesSuccess()).as(() -> "token error " + response.toErrorResponse().getErrorObject()
+                .toJSONObject()).isTrue();
+        return response.toSuccessResponse();
     }
 
     private static TokenResponse exchange(OIDCProviderMetadata provider, ClientID clientId, ECKey clientKey,

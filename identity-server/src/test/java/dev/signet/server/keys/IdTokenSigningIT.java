@@ -106,7 +106,8 @@ class IdTokenSigningIT extends RedisServerIntegrationTest {
     private String idTokenFor(String clientId) throws Exception {
         HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
                 + "/oauth2/authorize?response_type=code&client_id=" + encode(clientId) + "&redirect_uri="
-                + encode(REDIRECT.toString()) + "&scope=openid&state=s1&nonce=" + UUID.randomUUID()))
+                + encode(REDIRECT.toString()) + "&scope=openid&state=s1&vtr=%5B%22Cl%22%5D&nonce="
+                + UUID.randomUUID()))
                 .header("Accept", "text/html").header("Cookie", "signet-session=" + signedInSession()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(authorize.statusCode()).as(authorize.headers().map().toString()).isEqualTo(302);

@@ -106,7 +106,7 @@ class SignUpIT extends JourneyIntegrationTest {
                 Map.of("password", "short", "confirmPassword", "different"));
 
         assertThat(response.body()).contains("<title>Error: Create your password")
-                .contains("Your password must be at least 8 characters long")
+                .contains("Your password must be 8 characters or more")
                 .contains("The passwords do not match").contains("href=\"#confirmPassword\"");
         assertThat(accounts.findByEmail(email)).isEmpty();
     }
