@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * default only, a key generated once into the data directory (readable by its owner only). With an external database
  * and no key, start-up stops: a generated key on one machine would leave every other instance unable to sign.
  */
-final class KeyEncryptionKeys {
+public final class KeyEncryptionKeys {
 
     static final String FILE_NAME = "signing-key-encryption.key";
 
@@ -30,7 +30,7 @@ final class KeyEncryptionKeys {
     private KeyEncryptionKeys() {
     }
 
-    static byte[] resolve(KeysProperties properties, boolean embeddedDatabase, Path dataDirectory,
+    public static byte[] resolve(KeysProperties properties, boolean embeddedDatabase, Path dataDirectory,
             SecureRandom random) {
         return properties.encryptionKeyBytes().orElseGet(() -> {
             if (!embeddedDatabase) {

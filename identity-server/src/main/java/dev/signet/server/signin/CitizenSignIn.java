@@ -25,6 +25,8 @@ public class CitizenSignIn {
 
     /** Where a citizen who did not come from a service lands. */
     public static final String ACCOUNT_PAGE = "/account";
+    /** Where a citizen signed in with a password alone gives a second factor (or sets one up) to reach Cl.Cm. */
+    public static final String SECOND_FACTOR_PAGE = "/sign-in/second-factor";
 
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
@@ -37,12 +39,26 @@ public class CitizenSignIn {
 
     /** Signs the account in with a password-only credential and returns the URL to redirect to. */
     public String signIn(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+        return signIn(accountId, CredentialTrustLevel.LOW, request, response);
+    }
+
+    /**
+     * Signs the account in at the trust level the citizen has just proven (also a step-up from {@code Cl} to
+     * {@code Cl.Cm}: a new session id for the raised privilege) and returns the URL to redirect to.
+     */
+    public String signIn(UUID accountId, CredentialTrustLevel level, HttpServletRequest request,
+            HttpServletResponse response) {
         request.getSession(true);
         request.changeSessionId();
         SecurityContext context = contextHolder.createEmptyContext();
-        context.setAuthentication(new CitizenAuthentication(accountId, clock.instant(), CredentialTrustLevel.LOW));
+        context.setAuthentication(new CitizenAuthentication(accountId, clock.instant(), level));
         contextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        return continueUrl(request, response);
+    }
+
+    /** Where a signed-in citizen goes next: the service's saved authorization request, or their account page. */
+    public String continueUrl(HttpServletRequest request, HttpServletResponse response) {
         SavedRequest saved = requestCache.getRequest(request, response);
         return saved != null ? saved.getRedirectUrl() : request.getContextPath() + ACCOUNT_PAGE;
     }

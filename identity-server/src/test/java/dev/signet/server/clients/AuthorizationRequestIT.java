@@ -58,7 +58,7 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
         parameters.put("nonce", "nonce-456");
         parameters.put("code_challenge", challenge());
         parameters.put("code_challenge_method", "S256");
-        // Password only: Cl.Cm (the default) is refused until second factors exist (docs/claims-and-trust.md).
+        // Password only, so these tests need no second factor (Cl.Cm is the default: docs/claims-and-trust.md).
         parameters.put("vtr", "[\"Cl\"]");
         return parameters;
     }

@@ -150,23 +150,29 @@ class ClaimsAndTrustIT extends RedisServerIntegrationTest {
     }
 
     @Test
-    void clCmRequestFailsCleanlyUntilSecondFactorsExist() throws Exception {
+    void clCmIsOfferedAndAPasswordSessionStepsUpWithoutLosingItsSignIn() throws Exception {
         Map<String, String> noVtr = request(PUBLIC_A);
         noVtr.remove("vtr");
         Map<String, String> clCm = request(PUBLIC_A);
         clCm.put("vtr", "[\"Cl.Cm\"]");
 
-        assertError(authorize(noVtr, null), PUBLIC_A, "unmet_authentication_requirements");
-        assertError(authorize(clCm, null), PUBLIC_A, "unmet_authentication_requirements");
-        // Even for a citizen already signed in: never silently downgraded to Cl.
+        // Nobody signed in: the sign-in page, for the default (Cl.Cm) as for an explicit Cl.Cm.
+        assertThat(location(authorize(noVtr, null))).endsWith("/sign-in").doesNotContain("error=");
+        assertThat(location(authorize(clCm, null))).endsWith("/sign-in").doesNotContain("error=");
+        // A password-only session meeting a Cl.Cm request: the second factor only, the sign-in is kept.
         Citizen citizen = signedIn(CredentialTrustLevel.LOW, Duration.ofMinutes(1));
-        assertError(authorize(clCm, citizen.session()), PUBLIC_A, "unmet_authentication_requirements");
+        assertThat(location(authorize(clCm, citizen.session()))).endsWith("/sign-in/second-factor");
+        assertThat(securityContext(citizen)).isPresent();
+        // prompt=none never shows that page: login_required, with or without a session.
         clCm.put("prompt", "none");
-        assertError(authorize(clCm, null), PUBLIC_A, "unmet_authentication_requirements");
-        // A request that accepts Cl as well goes on.
-        Map<String, String> either = request(PUBLIC_A);
-        either.put("vtr", "[\"Cl.Cm\",\"Cl\"]");
-        assertThat(location(authorize(either, null))).contains("/sign-in").doesNotContain("error=");
+        assertError(authorize(clCm, citizen.session()), PUBLIC_A, "login_required");
+        assertError(authorize(clCm, null), PUBLIC_A, "login_required");
+        // A Cl.Cm sign-in gets its code, and the ID token says Cl.Cm.
+        Citizen strong = signedIn(CredentialTrustLevel.MEDIUM, Duration.ofMinutes(1));
+        Map<String, String> secretClCm = request(SECRET_A);
+        secretClCm.put("vtr", "[\"Cl.Cm\"]");
+        assertThat(idToken(exchange(SECRET_A, code(authorize(secretClCm, strong.session())))).getStringClaim("vot"))
+                .isEqualTo("Cl.Cm");
     }
 
     @Test
@@ -262,7 +268,7 @@ class ClaimsAndTrustIT extends RedisServerIntegrationTest {
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(trustmark.get("idp").asString()).isEqualTo(issuer);
         assertThat(trustmark.get("trustmark_provider").asString()).isEqualTo(issuer);
-        assertThat(trustmark.get("C").toString()).isEqualTo("[\"Cl\"]");
+        assertThat(trustmark.get("C").toString()).isEqualTo("[\"Cl\",\"Cl.Cm\"]");
         String discovery = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
                 + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(discovery).contains("\"vtr_values_supported\":[\"Cl.Cm\",\"Cl\"]")

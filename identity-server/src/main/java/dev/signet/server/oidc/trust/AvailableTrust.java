@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The strongest credential trust Signet can establish today. Password sign-in is the only way in until second factors
- * and passkeys arrive (the strong-authentication issue), so this is {@code Cl}; that feature raises it to
- * {@code Cl.Cm}, and every rule here (refusing {@code Cl.Cm} requests, the trustmark) follows.
+ * The strongest credential trust Signet can establish: {@code Cl.Cm} since second factors exist
+ * (dev.signet.server.mfa). Every rule here (refusing vectors above it, the trustmark) follows from it.
  */
 public record AvailableTrust(CredentialTrustLevel strongest) {
 

@@ -11,6 +11,13 @@ sealed interface FreshnessDecision {
     record SignInAgain() implements FreshnessDecision {
     }
 
+    /**
+     * The sign-in is recent enough but weaker than the request needs ({@code Cl} for {@code Cl.Cm}): keep it and ask
+     * for the second factor only.
+     */
+    record StepUp() implements FreshnessDecision {
+    }
+
     /** A sign-in is needed but {@code prompt=none} forbids showing a page: answer {@code login_required}. */
     record LoginRequired() implements FreshnessDecision {
     }

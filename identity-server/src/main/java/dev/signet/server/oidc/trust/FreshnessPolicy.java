@@ -13,6 +13,9 @@ import java.util.Optional;
  * sign-in were judged like the first one (with {@code max_age=0} any sign-in is already too old). So when Signet sends
  * a citizen to sign in again it remembers when it asked, for that request only; a sign-in made at or after that moment
  * answers it.
+ *
+ * <p>A sign-in that is fresh enough but weaker than the request's vector of trust is stepped up: the citizen keeps
+ * their session and is asked for a second factor only.
  */
 final class FreshnessPolicy {
 
@@ -36,11 +39,16 @@ final class FreshnessPolicy {
         boolean tooOld = request.maxAge().map(maxAge -> seconds(now) - authTime > maxAge.toSeconds()).orElse(false);
         boolean tooWeak = request.requiredTrust().map(required -> !citizen.trustLevel().satisfies(required))
                 .orElse(false);
-        boolean mustSignIn = tooWeak || (!signedInAgain && (request.promptLogin() || tooOld));
-        if (!mustSignIn) {
+        boolean stale = !signedInAgain && (request.promptLogin() || tooOld);
+        if (!stale && !tooWeak) {
             return new FreshnessDecision.Proceed();
         }
-        return request.promptNone() ? new FreshnessDecision.LoginRequired() : new FreshnessDecision.SignInAgain();
+        if (request.promptNone()) {
+            return new FreshnessDecision.LoginRequired();
+        }
+        // A stale sign-in starts again from the password (then steps up if still too weak); a fresh but weak one
+        // only needs the second factor.
+        return stale ? new FreshnessDecision.SignInAgain() : new FreshnessDecision.StepUp();
     }
 
     private static long seconds(Instant instant) {

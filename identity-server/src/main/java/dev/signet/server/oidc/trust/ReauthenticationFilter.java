@@ -26,6 +26,8 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,18 +38,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the browser to the sign-in page, which comes back to the same request afterwards. Which request was sent to sign
  * in again, and when, is kept in the session so that the sign-in that follows answers it (see
  * {@link FreshnessPolicy}).
+ *
+ * <p>A sign-in that is fresh enough but too weak is kept: the request is saved as the framework would save it and the
+ * browser is sent to the second-factor page (step-up), which comes back to the same request once the citizen has
+ * given their second factor.
  */
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
     static final String ASKED_ATTRIBUTE = ReauthenticationFilter.class.getName() + ".asked";
 
     private final Clock clock;
+    private final String stepUpPage;
+    private final RequestCache requestCache = new HttpSessionRequestCache();
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-    ReauthenticationFilter(Clock clock) {
+    /** @param stepUpPage where a citizen signed in too weakly gives their second factor */
+    ReauthenticationFilter(Clock clock, String stepUpPage) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.stepUpPage = Objects.requireNonNull(stepUpPage, "stepUpPage");
     }
 
     @Override
@@ -67,6 +77,11 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         FreshnessDecision decision = FreshnessPolicy.decide(FreshnessRequest.from(
                 authorizationRequest.getAdditionalParameters()), current, asked(request, fingerprint), now);
+        if (decision instanceof FreshnessDecision.StepUp) {
+            requestCache.saveRequest(request, response);
+            response.sendRedirect(request.getContextPath() + stepUpPage);
+            return;
+        }
         if (decision instanceof FreshnessDecision.SignInAgain) {
             // A plain string, readable by any session store (in the process or Redis).
             request.getSession().setAttribute(ASKED_ATTRIBUTE, fingerprint + " " + now.getEpochSecond());

@@ -4,6 +4,7 @@ import dev.signet.server.clients.AuthorizationRequestValidator;
 import dev.signet.server.clients.ProviderMetadataContributor;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.TokenClaimsContributor;
+import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.CredentialTrustLevel;
 import java.time.Clock;
 import java.util.Arrays;
@@ -24,11 +25,11 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class TrustConfiguration {
 
-    /** Password sign-in only, until the strong-authentication feature provides its own {@link AvailableTrust}. */
+    /** A password and a second factor (dev.signet.server.mfa): {@code Cl.Cm}. */
     @Bean
     @ConditionalOnMissingBean
     AvailableTrust availableTrust() {
-        return new AvailableTrust(CredentialTrustLevel.LOW);
+        return new AvailableTrust(CredentialTrustLevel.MEDIUM);
     }
 
     /** After the relying-party rules (which check vtr's syntax and the client's allowed vectors). */
@@ -38,7 +39,7 @@ class TrustConfiguration {
         return new VectorOfTrustValidator(available.strongest());
     }
 
-    /** After the vector of trust: a Cl.Cm request with prompt=none gets unmet_authentication_requirements. */
+    /** After the vector of trust: an unmeetable vtr gets unmet_authentication_requirements even with prompt=none. */
     @Bean
     @Order(200)
     AuthorizationRequestValidator freshnessValidator(Clock clock) {
@@ -71,6 +72,7 @@ class TrustConfiguration {
     Customizer<HttpSecurity> authorizationRequestFilters(LocaleResolver localeResolver, Clock clock) {
         return http -> http
                 .addFilterBefore(new UiLocalesFilter(localeResolver), AuthorizationFilter.class)
-                .addFilterBefore(new ReauthenticationFilter(clock), AuthorizationFilter.class);
+                .addFilterBefore(new ReauthenticationFilter(clock, CitizenSignIn.SECOND_FACTOR_PAGE),
+                        AuthorizationFilter.class);
     }
 }

@@ -83,10 +83,29 @@ class FreshnessPolicyTest {
         CitizenAuthentication password = signedIn(Duration.ZERO, CredentialTrustLevel.LOW);
 
         assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]"), password, NOW))
-                .isInstanceOf(FreshnessDecision.SignInAgain.class);
+                .isInstanceOf(FreshnessDecision.StepUp.class);
+        assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]"), password, null))
+                .isInstanceOf(FreshnessDecision.StepUp.class);
         assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]", "prompt", "none"), password, null))
                 .isInstanceOf(FreshnessDecision.LoginRequired.class);
         assertThat(decide(Map.of("vtr", "[\"Cl\"]"), signedIn(Duration.ZERO, CredentialTrustLevel.MEDIUM), null))
+                .isInstanceOf(FreshnessDecision.Proceed.class);
+    }
+
+    @Test
+    void aWeakSignInThatIsAlsoStaleStartsAgainFromThePasswordThenStepsUp() {
+        CitizenAuthentication old = signedIn(Duration.ofMinutes(10), CredentialTrustLevel.LOW);
+        assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]", "max_age", "60"), old, null))
+                .isInstanceOf(FreshnessDecision.SignInAgain.class);
+        assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]", "prompt", "login"), signedIn(Duration.ZERO,
+                CredentialTrustLevel.LOW), null)).isInstanceOf(FreshnessDecision.SignInAgain.class);
+
+        // The password sign-in made for this request answers its freshness; only the second factor is missing.
+        CitizenAuthentication again = signedIn(Duration.ofSeconds(2), CredentialTrustLevel.LOW);
+        assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]", "prompt", "login"), again, NOW.minusSeconds(5)))
+                .isInstanceOf(FreshnessDecision.StepUp.class);
+        CitizenAuthentication stepped = signedIn(Duration.ZERO, CredentialTrustLevel.MEDIUM);
+        assertThat(decide(Map.of("vtr", "[\"Cl.Cm\"]", "prompt", "login"), stepped, NOW.minusSeconds(5)))
                 .isInstanceOf(FreshnessDecision.Proceed.class);
     }
 

@@ -1,0 +1,260 @@
+package dev.signet.server.mfa;
+
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.mfa.SecondFactor;
+import dev.signet.core.mfa.SecondFactorMethod;
+import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.signin.CitizenSignIn;
+import dev.signet.server.signin.CodeAnswer;
+import dev.signet.server.signin.CredentialTrustLevel;
+import dev.signet.server.signin.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Signing in with a second factor, after the password: choose the factor (when there is more than one), get and type
+ * the code, or use a recovery code. A citizen with no second factor is sent to set one up ({@link SetUpController}).
+ * Reached after the password when the service needs {@code Cl.Cm}, and for step-up from an existing {@code Cl} sign-in.
+ */
+@Controller
+class SecondFactorController {
+
+    static final String CHOOSE_PAGE = CitizenSignIn.SECOND_FACTOR_PAGE;
+    static final String CODE_PAGE = CHOOSE_PAGE + "/code";
+    static final String RESEND = CHOOSE_PAGE + "/resend";
+    static final String RECOVERY_PAGE = CHOOSE_PAGE + "/recovery-code";
+    static final String SIGN_IN = "/sign-in";
+
+    private final SecondFactors secondFactors;
+    private final SecondFactorSignIn signIn;
+    private final AccountRepository accounts;
+
+    SecondFactorController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts) {
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    }
+
+    @GetMapping(CHOOSE_PAGE)
+    String choosePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
+            return "redirect:" + signIn.continueUrl(request, response);
+        }
+        List<SecondFactor> factors = secondFactors.of(citizen.get().accountId());
+        if (factors.isEmpty()) {
+            return "redirect:" + SetUpController.CHOOSE_PAGE;
+        }
+        if (factors.size() == 1 && factors.get(0).method() == SecondFactorMethod.AUTHENTICATOR_APP) {
+            SecondFactorJourney.STATE.save(request, signIn.journey(request, citizen.get())
+                    .using(SecondFactorMethod.AUTHENTICATOR_APP));
+            return "redirect:" + CODE_PAGE;
+        }
+        return chooseForm(model, citizen.get(), factors, new FormErrors());
+    }
+
+    @PostMapping(CHOOSE_PAGE)
+    String choose(@RequestParam(name = "method", required = false) String chosen, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
+            return "redirect:" + signIn.continueUrl(request, response);
+        }
+        List<SecondFactor> factors = secondFactors.of(citizen.get().accountId());
+        Optional<SecondFactor> factor = factors.stream().filter(f -> f.method().name().equals(chosen)).findFirst();
+        if (factor.isEmpty()) {
+            return factors.isEmpty() ? "redirect:" + SetUpController.CHOOSE_PAGE
+                    : chooseForm(model, citizen.get(), factors, new FormErrors().add("method", "mfa.choose.error"));
+        }
+        if (!send(factor.get(), locale)) {
+            return chooseForm(model, citizen.get(), factors, new FormErrors().add("method", "mfa.error.notSent"));
+        }
+        SecondFactorJourney.STATE.save(request, signIn.journey(request, citizen.get()).using(factor.get().method()));
+        return "redirect:" + CODE_PAGE;
+    }
+
+    @GetMapping(CODE_PAGE)
+    String codePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        Optional<SecondFactor> factor = chosenFactor(request, citizen.get());
+        if (factor.isEmpty()) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        return codeForm(model, citizen.get(), factor.get(), new FormErrors());
+    }
+
+    @PostMapping(CODE_PAGE)
+    String code(@RequestParam(name = "code", required = false) String typed, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
+            return "redirect:" + signIn.continueUrl(request, response);
+        }
+        Optional<SecondFactor> factor = chosenFactor(request, citizen.get());
+        if (factor.isEmpty()) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        CodeOutcome check = check(citizen.get(), factor.get(), typed);
+        if (check.valid()) {
+            return signIn.finish(citizen.get(), request, response, model);
+        }
+        if (check.attemptUsed() && signIn.wrongCode(request, signIn.journey(request, citizen.get()))) {
+            return "mfa/too-many-attempts";
+        }
+        return codeForm(model, citizen.get(), factor.get(), check.errors());
+    }
+
+    @PostMapping(RESEND)
+    String resend(Authentication authentication, HttpServletRequest request, Locale locale, Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        Optional<SecondFactor> factor = chosenFactor(request, citizen.get());
+        if (factor.isEmpty() || factor.get().method() == SecondFactorMethod.AUTHENTICATOR_APP) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        if (!send(factor.get(), locale)) {
+            return codeForm(model, citizen.get(), factor.get(), new FormErrors().add("code", "mfa.error.notSent"));
+        }
+        return "redirect:" + CODE_PAGE;
+    }
+
+    @GetMapping(RECOVERY_PAGE)
+    String recoveryPage(Authentication authentication, Model model) {
+        if (SecondFactorSignIn.citizen(authentication).isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        model.addAttribute("errors", new FormErrors());
+        return "mfa/recovery-code";
+    }
+
+    @PostMapping(RECOVERY_PAGE)
+    String recovery(@RequestParam(name = "recoveryCode", required = false) String typed,
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return "redirect:" + SIGN_IN;
+        }
+        if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
+            return "redirect:" + signIn.continueUrl(request, response);
+        }
+        FormErrors errors = new FormErrors();
+        if (typed == null || typed.isBlank()) {
+            errors.add("recoveryCode", "mfa.recovery.error.missing");
+        } else if (secondFactors.useRecoveryCode(citizen.get().accountId(), typed)) {
+            return signIn.finish(citizen.get(), request, response, model);
+        } else if (signIn.wrongCode(request, signIn.journey(request, citizen.get()))) {
+            return "mfa/too-many-attempts";
+        } else {
+            errors.add("recoveryCode", "mfa.recovery.error.wrong");
+        }
+        model.addAttribute("errors", errors);
+        return "mfa/recovery-code";
+    }
+
+    /** The outcome of one typed code: valid, or the problems to show and whether it counted as a try. */
+    private record CodeOutcome(boolean valid, boolean attemptUsed, FormErrors errors) {
+    }
+
+    private CodeOutcome check(CitizenAuthentication citizen, SecondFactor factor, String typed) {
+        Optional<String> code = CodeAnswer.parse(typed);
+        if (code.isEmpty()) {
+            // Not a code at all: no try used, as on the email-code pages.
+            return new CodeOutcome(false, false, CodeAnswer.problems(typed, Optional.empty()));
+        }
+        return switch (factor.method()) {
+            case AUTHENTICATOR_APP -> secondFactors.checkApp(citizen.accountId(), code.get())
+                    ? new CodeOutcome(true, false, new FormErrors())
+                    : new CodeOutcome(false, true, new FormErrors().add("code", "mfa.code.error.wrongApp"));
+            case TEXT_MESSAGE -> sentCheck(secondFactors.checkTextCode(citizen.accountId(),
+                    factor.phoneNumber().orElseThrow(), code.get()), typed);
+            case EMAIL -> sentCheck(secondFactors.checkEmailCode(citizen.accountId(), code.get()), typed);
+        };
+    }
+
+    private static CodeOutcome sentCheck(CodeCheck check, String typed) {
+        if (check instanceof CodeCheck.Valid) {
+            return new CodeOutcome(true, false, new FormErrors());
+        }
+        return new CodeOutcome(false, check instanceof CodeCheck.Wrong || check instanceof CodeCheck.TooManyAttempts,
+                CodeAnswer.problems(typed, Optional.of(check)));
+    }
+
+    private boolean send(SecondFactor factor, Locale locale) {
+        return switch (factor.method()) {
+            case AUTHENTICATOR_APP -> true;
+            case TEXT_MESSAGE -> secondFactors.sendTextCode(factor.accountId(), factor.phoneNumber().orElseThrow(),
+                    locale);
+            case EMAIL -> secondFactors.sendEmailCode(factor.accountId(), locale);
+        };
+    }
+
+    private Optional<SecondFactor> chosenFactor(HttpServletRequest request, CitizenAuthentication citizen) {
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (journey.method() == null || journey.settingUp()) {
+            return Optional.empty();
+        }
+        return secondFactors.of(citizen.accountId(), journey.method());
+    }
+
+    private String chooseForm(Model model, CitizenAuthentication citizen, List<SecondFactor> factors,
+            FormErrors errors) {
+        model.addAttribute("options", factors.stream().map(factor -> option(citizen, factor)).toList());
+        model.addAttribute("hasRecoveryCodes", secondFactors.hasRecoveryCodes(citizen.accountId()));
+        model.addAttribute("errors", errors);
+        return "mfa/choose";
+    }
+
+    private String codeForm(Model model, CitizenAuthentication citizen, SecondFactor factor, FormErrors errors) {
+        model.addAttribute("method", factor.method().name());
+        model.addAttribute("sentTo", sentTo(citizen, factor));
+        model.addAttribute("lifetimeMinutes", secondFactors.codeLifetime().toMinutes());
+        model.addAttribute("otherWays", secondFactors.of(citizen.accountId()).size() > 1);
+        model.addAttribute("hasRecoveryCodes", secondFactors.hasRecoveryCodes(citizen.accountId()));
+        model.addAttribute("errors", errors);
+        return "mfa/code";
+    }
+
+    private Option option(CitizenAuthentication citizen, SecondFactor factor) {
+        return new Option(factor.method().name(), sentTo(citizen, factor));
+    }
+
+    /** What the page names the factor by: the last digits of the phone, the email address; nothing for an app. */
+    private String sentTo(CitizenAuthentication citizen, SecondFactor factor) {
+        return switch (factor.method()) {
+            case AUTHENTICATOR_APP -> "";
+            case TEXT_MESSAGE -> PhoneNumbers.lastDigits(factor.phoneNumber().orElseThrow());
+            case EMAIL -> accounts.findById(citizen.accountId()).map(account -> account.email()).orElse("");
+        };
+    }
+
+    /** One choice on the page: the method and what it sends to. */
+    record Option(String method, String sentTo) {
+    }
+}

@@ -1,0 +1,280 @@
+package dev.signet.server.mfa;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.mfa.SecondFactorMethod;
+import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.signin.CodeAnswer;
+import dev.signet.server.signin.CredentialTrustLevel;
+import dev.signet.server.signin.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Setting up a first second factor during sign-in, for a citizen who has none: choose the kind, then prove it works
+ * with a code (scan the QR code or type the key into an app; or get a code by text message or email). Only while the
+ * account has no second factor: once it has one, these pages lead to signing in with it, so a person who knows only
+ * the password can never add a factor of their own to a protected account.
+ */
+@Controller
+class SetUpController {
+
+    static final String CHOOSE_PAGE = SecondFactorController.CHOOSE_PAGE + "/set-up";
+    static final String APP_PAGE = CHOOSE_PAGE + "/app";
+    static final String PHONE_PAGE = CHOOSE_PAGE + "/phone";
+    static final String CODE_PAGE = CHOOSE_PAGE + "/code";
+    static final String RESEND = CHOOSE_PAGE + "/resend";
+
+    private final SecondFactors secondFactors;
+    private final SecondFactorSignIn signIn;
+    private final AccountRepository accounts;
+
+    SetUpController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts) {
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    }
+
+    @GetMapping(CHOOSE_PAGE)
+    String choosePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        return chooseForm(model, new FormErrors());
+    }
+
+    @PostMapping(CHOOSE_PAGE)
+    String choose(@RequestParam(name = "method", required = false) String chosen, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        Optional<SecondFactorMethod> method = secondFactors.offered().stream()
+                .filter(offered -> offered.name().equals(chosen)).findFirst();
+        if (method.isEmpty()) {
+            return chooseForm(model, new FormErrors().add("method", "mfa.setUp.error"));
+        }
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        switch (method.get()) {
+            case AUTHENTICATOR_APP -> {
+                SecondFactorJourney.STATE.save(request, journey.settingUpApp(secondFactors.newApp()));
+                return "redirect:" + APP_PAGE;
+            }
+            case TEXT_MESSAGE -> {
+                SecondFactorJourney.STATE.save(request, journey.settingUp(SecondFactorMethod.TEXT_MESSAGE));
+                return "redirect:" + PHONE_PAGE;
+            }
+            default -> {
+                if (!secondFactors.sendEmailCode(citizen.accountId(), locale)) {
+                    return chooseForm(model, new FormErrors().add("method", "mfa.error.notSent"));
+                }
+                SecondFactorJourney.STATE.save(request, journey.settingUp(SecondFactorMethod.EMAIL));
+                return "redirect:" + CODE_PAGE;
+            }
+        }
+    }
+
+    @GetMapping(APP_PAGE)
+    String appPage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (!journey.settingUp() || journey.pendingApp() == null) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        return appForm(model, citizen, journey, new FormErrors());
+    }
+
+    @PostMapping(APP_PAGE)
+    String app(@RequestParam(name = "code", required = false) String typed, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (!journey.settingUp() || journey.pendingApp() == null) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        Optional<String> code = CodeAnswer.parse(typed);
+        if (code.isEmpty()) {
+            return appForm(model, citizen, journey, CodeAnswer.problems(typed, Optional.empty()));
+        }
+        if (!secondFactors.confirmApp(citizen.accountId(), journey.pendingApp(), code.get())) {
+            return appForm(model, citizen, journey, new FormErrors().add("code", "mfa.setUp.app.error.wrong"));
+        }
+        return signIn.finish(citizen, request, response, model);
+    }
+
+    @GetMapping(PHONE_PAGE)
+    String phonePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        return phoneForm(model, "", new FormErrors());
+    }
+
+    @PostMapping(PHONE_PAGE)
+    String phone(@RequestParam(name = "phoneNumber", required = false) String typed, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        if (typed == null || typed.isBlank()) {
+            return phoneForm(model, "", new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.missing"));
+        }
+        Optional<String> number = PhoneNumbers.parse(typed);
+        if (number.isEmpty()) {
+            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.format"));
+        }
+        if (!secondFactors.sendTextCode(citizen.accountId(), number.get(), locale)) {
+            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.error.notSent"));
+        }
+        SecondFactorJourney.STATE.save(request, signIn.journey(request, citizen).settingUpPhone(number.get()));
+        return "redirect:" + CODE_PAGE;
+    }
+
+    @GetMapping(CODE_PAGE)
+    String codePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (!sentCodeJourney(journey)) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        return codeForm(model, citizen, journey, new FormErrors());
+    }
+
+    @PostMapping(CODE_PAGE)
+    String code(@RequestParam(name = "code", required = false) String typed, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (!sentCodeJourney(journey)) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        boolean text = journey.method() == SecondFactorMethod.TEXT_MESSAGE;
+        Optional<CodeCheck> check = CodeAnswer.parse(typed).map(code -> text
+                ? secondFactors.checkTextCode(citizen.accountId(), journey.phoneNumber(), code)
+                : secondFactors.checkEmailCode(citizen.accountId(), code));
+        FormErrors errors = CodeAnswer.problems(typed, check);
+        if (!errors.isEmpty()) {
+            return codeForm(model, citizen, journey, errors);
+        }
+        if (text) {
+            secondFactors.addTextMessage(citizen.accountId(), journey.phoneNumber());
+        } else {
+            secondFactors.addEmail(citizen.accountId());
+        }
+        return signIn.finish(citizen, request, response, model);
+    }
+
+    @PostMapping(RESEND)
+    String resend(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Locale locale, Model model) {
+        Optional<String> elsewhere = elsewhere(authentication, request, response);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
+        CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
+        SecondFactorJourney journey = signIn.journey(request, citizen);
+        if (!sentCodeJourney(journey)) {
+            return "redirect:" + CHOOSE_PAGE;
+        }
+        boolean sent = journey.method() == SecondFactorMethod.TEXT_MESSAGE
+                ? secondFactors.sendTextCode(citizen.accountId(), journey.phoneNumber(), locale)
+                : secondFactors.sendEmailCode(citizen.accountId(), locale);
+        if (!sent) {
+            return codeForm(model, citizen, journey, new FormErrors().add("code", "mfa.error.notSent"));
+        }
+        return "redirect:" + CODE_PAGE;
+    }
+
+    /**
+     * Where to send someone who should not be setting up a factor: nobody signed in (sign in), already signed in with
+     * a second factor (on to the service), or an account that has one (sign in with it). Empty: go on.
+     */
+    private Optional<String> elsewhere(Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
+        if (citizen.isEmpty()) {
+            return Optional.of("redirect:" + SecondFactorController.SIGN_IN);
+        }
+        if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
+            return Optional.of("redirect:" + signIn.continueUrl(request, response));
+        }
+        if (!secondFactors.of(citizen.get().accountId()).isEmpty()) {
+            return Optional.of("redirect:" + SecondFactorController.CHOOSE_PAGE);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sentCodeJourney(SecondFactorJourney journey) {
+        return journey.settingUp() && (journey.method() == SecondFactorMethod.EMAIL
+                || journey.method() == SecondFactorMethod.TEXT_MESSAGE && journey.phoneNumber() != null);
+    }
+
+    private String chooseForm(Model model, FormErrors errors) {
+        model.addAttribute("methods", secondFactors.offered().stream().map(Enum::name).toList());
+        model.addAttribute("errors", errors);
+        return "mfa/set-up";
+    }
+
+    private String appForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
+            FormErrors errors) {
+        String email = accounts.findById(citizen.accountId()).map(Account::email).orElse("");
+        SecondFactors.AppKey key = secondFactors.keyFor(journey.pendingApp(), email);
+        model.addAttribute("qrCode", QrCodes.svgDataUri(key.otpauthUri()));
+        model.addAttribute("key", key.groupedKey());
+        model.addAttribute("errors", errors);
+        return "mfa/set-up-app";
+    }
+
+    private static String phoneForm(Model model, String typed, FormErrors errors) {
+        model.addAttribute("phoneNumber", typed);
+        model.addAttribute("errors", errors);
+        return "mfa/set-up-phone";
+    }
+
+    private String codeForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
+            FormErrors errors) {
+        boolean text = journey.method() == SecondFactorMethod.TEXT_MESSAGE;
+        model.addAttribute("method", journey.method().name());
+        model.addAttribute("sentTo", text ? PhoneNumbers.lastDigits(journey.phoneNumber())
+                : accounts.findById(citizen.accountId()).map(Account::email).orElse(""));
+        model.addAttribute("lifetimeMinutes", secondFactors.codeLifetime().toMinutes());
+        model.addAttribute("errors", errors);
+        return "mfa/set-up-code";
+    }
+}
