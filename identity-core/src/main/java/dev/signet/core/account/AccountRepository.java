@@ -29,6 +29,20 @@ public interface AccountRepository {
     /** Changes the intervention status; returns false when the account no longer exists. */
     boolean updateStatus(UUID id, AccountStatus status);
 
+    /**
+     * Replaces the email address with one the citizen has just proven (so it is stored as verified).
+     *
+     * @return false when the account no longer exists
+     * @throws DuplicateEmailException when another account already uses the new address (case-insensitively)
+     */
+    boolean changeEmail(UUID id, String newEmail);
+
+    /**
+     * Deletes the account and everything stored under it (second factors, recovery codes: their foreign keys
+     * cascade); returns false when it was already gone.
+     */
+    boolean delete(UUID id);
+
     /** Raised by {@link #create} when the email is already taken. */
     final class DuplicateEmailException extends RuntimeException {
         public DuplicateEmailException() {

@@ -7,5 +7,7 @@ public enum CodePurpose {
     /** A second factor: a code sent by text message (subject: account id and phone number). */
     SECOND_FACTOR_TEXT_MESSAGE,
     /** A second factor: a code sent to the account's email address (subject: account id). */
-    SECOND_FACTOR_EMAIL
+    SECOND_FACTOR_EMAIL,
+    /** A signed-in citizen proves a new email address (subject: account id and the new address). */
+    CHANGE_EMAIL
 }

@@ -60,5 +60,42 @@ public abstract class AccountRepositoryContract {
         assertThat(repository().updatePasswordHash(UUID.randomUUID(), "x")).isFalse();
         assertThat(repository().markEmailVerified(UUID.randomUUID())).isFalse();
         assertThat(repository().updateStatus(UUID.randomUUID(), AccountStatus.BLOCKED)).isFalse();
+        assertThat(repository().changeEmail(UUID.randomUUID(), "new@example.gov.uk")).isFalse();
+        assertThat(repository().delete(UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void aChangedEmailIsVerifiedAndFoundWhileTheOldOneIsFree() {
+        Account account = repository().create(newAccount("katherine@example.gov.uk"));
+
+        assertThat(repository().changeEmail(account.id(), "K.Johnson@example.gov.uk")).isTrue();
+
+        Account changed = repository().findByEmail("k.johnson@example.gov.uk").orElseThrow();
+        assertThat(changed.id()).isEqualTo(account.id());
+        assertThat(changed.email()).isEqualTo("K.Johnson@example.gov.uk");
+        assertThat(changed.emailVerified()).isTrue();
+        assertThat(repository().findByEmail("katherine@example.gov.uk")).isEmpty();
+        repository().create(newAccount("katherine@example.gov.uk"));
+    }
+
+    @Test
+    void anEmailAnotherAccountUsesCannotBeTaken() {
+        Account first = repository().create(newAccount("dorothy@example.gov.uk"));
+        Account second = repository().create(newAccount("mary@example.gov.uk"));
+
+        assertThatThrownBy(() -> repository().changeEmail(second.id(), "DOROTHY@example.gov.uk"))
+                .isInstanceOf(AccountRepository.DuplicateEmailException.class);
+        assertThat(repository().findById(first.id()).orElseThrow().email()).isEqualTo("dorothy@example.gov.uk");
+        assertThat(repository().findById(second.id()).orElseThrow().email()).isEqualTo("mary@example.gov.uk");
+    }
+
+    @Test
+    void aDeletedAccountIsGone() {
+        Account account = repository().create(newAccount("hedy@example.gov.uk"));
+
+        assertThat(repository().delete(account.id())).isTrue();
+
+        assertThat(repository().findById(account.id())).isEmpty();
+        assertThat(repository().findByEmail("hedy@example.gov.uk")).isEmpty();
     }
 }

@@ -58,6 +58,20 @@ public class JourneyEmails implements DisposableBean {
         send("passwordChanged", to, locale);
     }
 
+    /** The code that proves the citizen controls the address they are moving their account to. */
+    public void sendEmailChangeCode(String to, String code, Locale locale) {
+        send("emailChangeCode", to, locale, code);
+    }
+
+    /** To the old address once the account has moved, naming the new one so an owner who did not ask can act. */
+    public void sendEmailChanged(String oldAddress, String newAddress, Locale locale) {
+        send("emailChanged", oldAddress, locale, newAddress);
+    }
+
+    public void sendAccountDeleted(String to, Locale locale) {
+        send("accountDeleted", to, locale);
+    }
+
     private void send(String kind, String to, Locale locale, Object... arguments) {
         String subject = messages.getMessage("email." + kind + ".subject", null, locale);
         String body = messages.getMessage("email." + kind + ".body", arguments, locale);

@@ -174,6 +174,26 @@ class CitizenJourneysInABrowserIT extends BrowserJourneyTest {
     }
 
     @Test
+    void yourAccountPagesIncludingTheirErrors() {
+        String email = uniqueEmail("browser-account");
+        existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
+        open("/sign-in");
+        type("email", email);
+        pressButton();
+        type("password", PASSWORD);
+        pressButton();
+        assertThat(path()).isEqualTo("/account");
+
+        for (String page : new String[] {"change-password", "change-email", "delete"}) {
+            open("/account/" + page);
+            accessible();
+            pressButton();
+            assertThat(chromium.getTitle()).startsWith("Error:");
+            accessible();
+        }
+    }
+
+    @Test
     void theAccessibilityCheckFailsOnAnInaccessiblePage() {
         chromium.get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'>"
                 + "<input type='text'></main></body></html>");

@@ -84,6 +84,24 @@ public final class JdbcAccountRepository implements AccountRepository {
                 .update() == 1;
     }
 
+    @Override
+    public boolean changeEmail(UUID id, String newEmail) {
+        try {
+            return jdbc.sql("""
+                    UPDATE account SET email = ?, email_canonical = ?, email_verified = true, updated_at = ?
+                    WHERE id = ?""")
+                    .params(newEmail, EmailAddress.canonical(newEmail), now(), id)
+                    .update() == 1;
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateEmailException();
+        }
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update() == 1;
+    }
+
     private Timestamp now() {
         return Timestamp.from(Instant.now(clock));
     }

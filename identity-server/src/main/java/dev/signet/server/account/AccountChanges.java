@@ -1,0 +1,111 @@
+package dev.signet.server.account;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.EmailAddress;
+import dev.signet.core.code.CodeCheck;
+import dev.signet.core.code.CodePurpose;
+import dev.signet.core.code.OneTimeCodeStore;
+import dev.signet.core.password.PasswordCheck;
+import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.signin.JourneyEmails;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a signed-in citizen changes about their own account: the password (with the current one), the email address
+ * (with the current password, then a code sent to the new address), and deleting the account (with the password).
+ * Every change is confirmed by an email to the owner; counted as {@code signet.account.change{change,outcome}}.
+ */
+@Service
+class AccountChanges {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final OneTimeCodeStore codes;
+    private final JourneyEmails emails;
+    private final MeterRegistry meters;
+
+    AccountChanges(AccountRepository accounts, PasswordHasher hasher, OneTimeCodeStore codes, JourneyEmails emails,
+            MeterRegistry meters) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.emails = Objects.requireNonNull(emails, "emails");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    /** Whether {@code password} is the account's current one (the proof asked before every change). */
+    boolean isCurrentPassword(Account account, String password) {
+        if (password == null || password.isEmpty() || account.passwordHash().isEmpty()) {
+            return false;
+        }
+        return hasher.verify(password, account.passwordHash().get()) instanceof PasswordCheck.Matches;
+    }
+
+    /** Stores a new password the policy has accepted, and tells the owner. */
+    void changePassword(Account account, String newPassword, Locale locale) {
+        accounts.updatePasswordHash(account.id(), hasher.hash(newPassword));
+        emails.sendPasswordChanged(account.email(), locale);
+        count("password", "changed");
+    }
+
+    /** Sends a code to the new address; the change happens only once it comes back. */
+    void sendEmailChangeCode(UUID accountId, String newEmail, Locale locale) {
+        String code = codes.issue(CodePurpose.CHANGE_EMAIL, codeSubject(accountId, newEmail), CODE_LIFETIME);
+        emails.sendEmailChangeCode(newEmail, code, locale);
+        count("email", "code_sent");
+    }
+
+    /** The outcome of the change: the code's verdict, and whether the address turned out to be taken. */
+    sealed interface EmailChange {
+        record Changed() implements EmailChange {
+        }
+
+        record CodeRefused(CodeCheck check) implements EmailChange {
+        }
+
+        /** Another account uses the address (the citizen has just proven they control it, so saying so is safe). */
+        record AddressInUse() implements EmailChange {
+        }
+    }
+
+    EmailChange changeEmail(Account account, String newEmail, String code, Locale locale) {
+        CodeCheck check = codes.check(CodePurpose.CHANGE_EMAIL, codeSubject(account.id(), newEmail), code);
+        if (!(check instanceof CodeCheck.Valid)) {
+            count("email", "code_refused");
+            return new EmailChange.CodeRefused(check);
+        }
+        try {
+            accounts.changeEmail(account.id(), newEmail);
+        } catch (AccountRepository.DuplicateEmailException taken) {
+            count("email", "address_in_use");
+            return new EmailChange.AddressInUse();
+        }
+        emails.sendEmailChanged(account.email(), newEmail, locale);
+        count("email", "changed");
+        return new EmailChange.Changed();
+    }
+
+    /** Deletes the account and what is stored under it, and tells the owner. */
+    void delete(Account account, Locale locale) {
+        accounts.delete(account.id());
+        emails.sendAccountDeleted(account.email(), locale);
+        count("deletion", "deleted");
+    }
+
+    /** A code proves one address for one account: it cannot be replayed for another address or account. */
+    private static String codeSubject(UUID accountId, String newEmail) {
+        return accountId + ":" + EmailAddress.canonical(newEmail);
+    }
+
+    private void count(String change, String outcome) {
+        meters.counter("signet.account.change", "change", change, "outcome", outcome).increment();
+    }
+}

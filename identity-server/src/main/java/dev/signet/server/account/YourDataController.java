@@ -1,0 +1,73 @@
+package dev.signet.server.account;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.mfa.RecoveryCodeRepository;
+import dev.signet.core.mfa.SecondFactor;
+import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.server.signin.CitizenAuthentication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * "Download your data": everything Signet holds about the signed-in citizen, as a JSON file (UK GDPR right of
+ * access). Secrets are described, never included: no password hash, authenticator-app secret or recovery code.
+ */
+@RestController
+class YourDataController {
+
+    static final String PATH = "/account/your-data";
+
+    private final AccountRepository accounts;
+    private final SecondFactorRepository secondFactors;
+    private final RecoveryCodeRepository recoveryCodes;
+
+    YourDataController(AccountRepository accounts, SecondFactorRepository secondFactors,
+            RecoveryCodeRepository recoveryCodes) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.recoveryCodes = Objects.requireNonNull(recoveryCodes, "recoveryCodes");
+    }
+
+    /** Any Accept: the citizen's browser follows a link (text/html) and must still get the file. */
+    @GetMapping(PATH)
+    ResponseEntity<Map<String, Object>> yourData(Authentication authentication) {
+        Account account = authentication instanceof CitizenAuthentication citizen
+                ? accounts.findById(citizen.accountId()).orElse(null) : null;
+        if (account == null) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("account", Map.of(
+                "id", account.id().toString(),
+                "email", account.email(),
+                "emailVerified", account.emailVerified(),
+                "status", account.status().name(),
+                "hasPassword", account.passwordHash().isPresent(),
+                "createdAt", account.createdAt().toString(),
+                "updatedAt", account.updatedAt().toString()));
+        data.put("secondFactors", secondFactors.findByAccount(account.id()).stream()
+                .map(YourDataController::describe).toList());
+        data.put("unusedRecoveryCodes", recoveryCodes.unusedHashes(account.id()).size());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"your-signet-data.json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(data);
+    }
+
+    private static Map<String, Object> describe(SecondFactor factor) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("method", factor.method().name());
+        factor.phoneNumber().ifPresent(phone -> described.put("phoneNumber", phone));
+        described.put("createdAt", factor.createdAt().toString());
+        return described;
+    }
+}
