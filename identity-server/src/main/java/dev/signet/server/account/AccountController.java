@@ -2,9 +2,11 @@ package dev.signet.server.account;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.server.passkeys.AccountPasskeys;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -17,13 +19,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AccountController {
 
     private final AccountRepository accounts;
+    private final AccountPasskeys passkeys;
 
-    AccountController(AccountRepository accounts) {
+    AccountController(AccountRepository accounts, AccountPasskeys passkeys) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
     }
 
     @GetMapping("/account")
-    String account(Authentication authentication, HttpServletRequest request, Model model) {
+    String account(Authentication authentication, HttpServletRequest request, Locale locale, Model model) {
         Optional<Account> account = authentication instanceof CitizenAuthentication citizen
                 ? accounts.findById(citizen.accountId()) : Optional.empty();
         if (account.isEmpty()) {
@@ -35,6 +39,7 @@ class AccountController {
             return "redirect:/sign-in";
         }
         model.addAttribute("email", account.get().email());
+        model.addAttribute("passkeys", passkeys.section(account.get().id(), request, locale));
         return "account/index";
     }
 }

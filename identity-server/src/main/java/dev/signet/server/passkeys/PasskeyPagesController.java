@@ -1,0 +1,105 @@
+package dev.signet.server.passkeys;
+
+import dev.signet.core.passkey.Passkey;
+import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.signin.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Naming and removing passkeys from the account page: plain forms that work without JavaScript. A passkey that is
+ * not the citizen's own is "not found", whoever's it is.
+ */
+@Controller
+class PasskeyPagesController {
+
+    static final String ACCOUNT_PAGE = "/account";
+    private static final String NAME_PAGE = "/account/passkeys/{id}/name";
+    private static final String REMOVE_PAGE = "/account/passkeys/{id}/remove";
+
+    private static final Logger log = LoggerFactory.getLogger(PasskeyPagesController.class);
+
+    private final PasskeyRepository passkeys;
+    private final PasskeyRemovalPolicy removalPolicy;
+
+    PasskeyPagesController(PasskeyRepository passkeys, PasskeyRemovalPolicy removalPolicy) {
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.removalPolicy = Objects.requireNonNull(removalPolicy, "removalPolicy");
+    }
+
+    @GetMapping(NAME_PAGE)
+    String namePage(@PathVariable("id") String id, CitizenAuthentication citizen, Model model) {
+        Passkey passkey = own(citizen, id);
+        return nameForm(model, passkey, passkey.label(), new FormErrors());
+    }
+
+    @PostMapping(NAME_PAGE)
+    String rename(@PathVariable("id") String id, @RequestParam(name = "name", required = false) String typed,
+            CitizenAuthentication citizen, HttpServletRequest request, Model model) {
+        Passkey passkey = own(citizen, id);
+        String name = typed == null ? "" : typed.strip();
+        if (name.isEmpty()) {
+            return nameForm(model, passkey, "", new FormErrors().add("name", "passkeys.name.error.missing"));
+        }
+        if (name.length() > Passkey.MAX_LABEL_LENGTH) {
+            return nameForm(model, passkey, name, new FormErrors().add("name", "passkeys.name.error.tooLong",
+                    Passkey.MAX_LABEL_LENGTH));
+        }
+        if (!passkeys.rename(citizen.accountId(), id, name)) {
+            throw notFound();
+        }
+        PasskeyNotices.renamed(request, name);
+        return "redirect:" + ACCOUNT_PAGE;
+    }
+
+    @GetMapping(REMOVE_PAGE)
+    String removePage(@PathVariable("id") String id, CitizenAuthentication citizen, Model model) {
+        Passkey passkey = own(citizen, id);
+        model.addAttribute("passkey", passkey);
+        return "passkeys/remove";
+    }
+
+    @PostMapping(REMOVE_PAGE)
+    String remove(@PathVariable("id") String id, CitizenAuthentication citizen, HttpServletRequest request,
+            Model model) {
+        Passkey passkey = own(citizen, id);
+        if (removalPolicy.mayRemove(citizen.accountId(), id) instanceof PasskeyRemovalPolicy.Refused refused) {
+            model.addAttribute("passkey", passkey);
+            model.addAttribute("reason", refused.messageKey());
+            return "passkeys/cannot-remove";
+        }
+        if (!passkeys.delete(citizen.accountId(), id)) {
+            throw notFound();
+        }
+        log.info("Passkey removed from account {}", citizen.accountId());
+        PasskeyNotices.removed(request, passkey.label());
+        return "redirect:" + ACCOUNT_PAGE;
+    }
+
+    private Passkey own(CitizenAuthentication citizen, String id) {
+        return passkeys.findByCredentialId(id).filter(passkey -> passkey.accountId().equals(citizen.accountId()))
+                .orElseThrow(PasskeyPagesController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private static String nameForm(Model model, Passkey passkey, String name, FormErrors errors) {
+        model.addAttribute("passkey", passkey);
+        model.addAttribute("name", name);
+        model.addAttribute("errors", errors);
+        return "passkeys/name";
+    }
+}
