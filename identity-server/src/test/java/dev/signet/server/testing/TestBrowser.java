@@ -78,6 +78,19 @@ public final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends JSON the way a page's script does: with the CSRF token of {@code page} (the page the script runs on) in
+     * Spring Security's default header, and asking for JSON back.
+     */
+    public Page postJson(Page page, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (page != null) {
+            request.header("X-CSRF-TOKEN", page.csrfToken());
+        }
+        return send(request, "application/json");
+    }
+
     /** Email page then password page of sign-in; returns the response to the password form. */
     public Page signIn(String email, String password) throws IOException, InterruptedException {
         Page afterEmail = submit(get("/sign-in"), "/sign-in", Map.of("email", email));
@@ -107,7 +120,11 @@ public final class TestBrowser {
     }
 
     private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.header("Accept", "text/html")
+        return send(request, "text/html");
+    }
+
+    private Page send(HttpRequest.Builder request, String accept) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Accept", accept)
                 .header("Accept-Language", acceptLanguage).build(), HttpResponse.BodyHandlers.ofString());
         return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
                 response.body());
