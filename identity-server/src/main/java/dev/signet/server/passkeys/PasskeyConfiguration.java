@@ -4,6 +4,7 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.core.passkey.jdbc.JdbcPasskeyRepository;
 import dev.signet.server.config.SignetProperties;
+import dev.signet.server.signin.CitizenSignIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -86,14 +87,14 @@ class PasskeyConfiguration {
      */
     @Bean
     Customizer<HttpSecurity> passkeyFilters(WebAuthnRelyingPartyOperations relyingParty, PasskeyRepository passkeys,
-            AccountRepository accounts, Clock clock, MeterRegistry meters) {
+            AccountRepository accounts, CitizenSignIn citizenSignIn, Clock clock, MeterRegistry meters) {
         return http -> {
             WebAuthnAuthenticationFilter signIn = new WebAuthnAuthenticationFilter();
             signIn.setAuthenticationManager(new ProviderManager(
                     new PasskeyAuthenticationProvider(relyingParty, passkeys, accounts, clock, meters)));
             // A new session id on sign-in, as CitizenSignIn does for a password.
             signIn.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-            signIn.setAuthenticationSuccessHandler(PasskeySignInResponses.success());
+            signIn.setAuthenticationSuccessHandler(PasskeySignInResponses.success(citizenSignIn));
             signIn.setAuthenticationFailureHandler(PasskeySignInResponses.failure());
             http.addFilterBefore(signIn, BasicAuthenticationFilter.class)
                     .addFilterBefore(new PublicKeyCredentialCreationOptionsFilter(relyingParty),

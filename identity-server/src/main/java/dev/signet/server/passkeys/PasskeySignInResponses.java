@@ -10,9 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,13 +24,9 @@ final class PasskeySignInResponses {
     private PasskeySignInResponses() {
     }
 
-    static AuthenticationSuccessHandler success() {
-        RequestCache requestCache = new HttpSessionRequestCache();
-        return (request, response, authentication) -> {
-            SavedRequest saved = requestCache.getRequest(request, response);
-            String next = saved != null ? saved.getRedirectUrl() : request.getContextPath() + CitizenSignIn.ACCOUNT_PAGE;
-            write(response, HttpServletResponse.SC_OK, Map.of("authenticated", true, "redirectUrl", next));
-        };
+    static AuthenticationSuccessHandler success(CitizenSignIn citizenSignIn) {
+        return (request, response, authentication) -> write(response, HttpServletResponse.SC_OK,
+                Map.of("authenticated", true, "redirectUrl", citizenSignIn.continueUrl(request, response)));
     }
 
     /**

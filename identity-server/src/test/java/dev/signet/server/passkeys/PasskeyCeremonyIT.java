@@ -9,7 +9,6 @@ import dev.signet.core.account.AccountStatus;
 import dev.signet.core.passkey.Passkey;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.oidc.claims.SubjectIdentifiers;
-import dev.signet.server.oidc.trust.AvailableTrust;
 import dev.signet.server.signin.CredentialTrustLevel;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
@@ -51,8 +50,6 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
     PasskeyRepository passkeys;
     @Autowired
     SubjectIdentifiers subjects;
-    @Autowired
-    AvailableTrust availableTrust;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -71,10 +68,9 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(stored.transports()).containsExactlyInAnyOrder("internal", "hybrid");
         assertThat(stored.lastUsedAt()).isEmpty();
 
-        // A service sends a new browser to sign in, asking for the strongest vector Signet offers.
-        String vtr = "[\"" + availableTrust.strongest().vectorValue() + "\"]";
+        // A service that requires two factors sends a new browser to sign in.
         TestBrowser browser = browser();
-        TestBrowser.Page toSignIn = browser.get(authorize(vtr));
+        TestBrowser.Page toSignIn = browser.get(authorize("[\"Cl.Cm\"]"));
         assertThat(toSignIn.location()).endsWith("/sign-in");
         TestBrowser.Page signInPage = browser.follow(toSignIn);
         String sessionBefore = browser.cookie("signet-session").orElseThrow();
@@ -87,6 +83,7 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(next).contains("/oauth2/authorize").contains("client_id=" + CLIENT);
         assertThat(browser.cookie("signet-session").orElseThrow()).as("a new session id").isNotEqualTo(sessionBefore);
 
+        // Straight back to the service with a code: the passkey was both factors, no second-factor page.
         JWTClaimsSet idToken = idToken(exchange(code(browser.get(next))));
         assertThat(idToken.getSubject()).isEqualTo(subjects.subjectFor(account.id(), CLIENT));
         assertThat(idToken.getStringClaim("vot")).isEqualTo(CredentialTrustLevel.MEDIUM.vectorValue());
