@@ -64,7 +64,7 @@ class CitizenJourneysInABrowserIT extends BrowserJourneyTest {
         assertThat(chromium.findElement(By.tagName("main")).getText()).contains(email);
         accessible();
 
-        pressButton();
+        pressButton("sign-out");
         assertThat(path()).startsWith("/signed-out");
         accessible();
         open("/account");

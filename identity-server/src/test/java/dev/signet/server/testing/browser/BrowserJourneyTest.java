@@ -53,6 +53,14 @@ public abstract class BrowserJourneyTest extends JourneyIntegrationTest {
         leavePageBy(() -> chromium.findElement(By.cssSelector("main .govuk-button")).click());
     }
 
+    /**
+     * Presses the button with this id and waits for the next page: for pages with several buttons (the account page),
+     * and for buttons whose script navigates once it is done (the passkey buttons).
+     */
+    protected void pressButton(String buttonId) {
+        leavePageBy(() -> chromium.findElement(By.id(buttonId)).click());
+    }
+
     protected void choose(String radioValue) {
         chromium.findElement(By.cssSelector("input[type=radio][value='" + radioValue + "']")).click();
     }
