@@ -2,6 +2,8 @@ package dev.signet.server.account;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.core.passkey.Passkey;
+import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.core.mfa.RecoveryCodeRepository;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorRepository;
@@ -28,12 +30,14 @@ class YourDataController {
     private final AccountRepository accounts;
     private final SecondFactorRepository secondFactors;
     private final RecoveryCodeRepository recoveryCodes;
+    private final PasskeyRepository passkeys;
 
     YourDataController(AccountRepository accounts, SecondFactorRepository secondFactors,
-            RecoveryCodeRepository recoveryCodes) {
+            RecoveryCodeRepository recoveryCodes, PasskeyRepository passkeys) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.recoveryCodes = Objects.requireNonNull(recoveryCodes, "recoveryCodes");
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
     }
 
     /** Any Accept: the citizen's browser follows a link (text/html) and must still get the file. */
@@ -56,11 +60,23 @@ class YourDataController {
         data.put("secondFactors", secondFactors.findByAccount(account.id()).stream()
                 .map(YourDataController::describe).toList());
         data.put("unusedRecoveryCodes", recoveryCodes.unusedHashes(account.id()).size());
+        data.put("passkeys", passkeys.findByAccount(account.id()).stream().map(YourDataController::describe).toList());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"your-signet-data.json\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(data);
+    }
+
+    /** A passkey's public facts; its public key and attestation are kept out (no use to the citizen). */
+    private static Map<String, Object> describe(Passkey passkey) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("name", passkey.label());
+        described.put("credentialId", passkey.credentialId());
+        described.put("createdAt", passkey.createdAt().toString());
+        passkey.lastUsedAt().ifPresent(at -> described.put("lastUsedAt", at.toString()));
+        described.put("synced", passkey.backupState());
+        return described;
     }
 
     private static Map<String, Object> describe(SecondFactor factor) {

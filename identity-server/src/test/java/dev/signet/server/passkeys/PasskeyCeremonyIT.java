@@ -115,6 +115,17 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(page).contains(account.email()).contains("Phone").contains("Security key");
         assertThat(passkeys.findByAccount(account.id())).extracting(Passkey::label)
                 .containsExactly("Phone", "Security key");
+
+        // "Download your data" lists them; deleting the account deletes them.
+        JsonNode data = JSON.readTree(browser.get("/account/your-data").body());
+        assertThat(data.get("passkeys")).hasSize(2);
+        assertThat(data.get("passkeys").get(1).get("name").asString()).isEqualTo("Security key");
+        assertThat(data.get("passkeys").get(1).get("credentialId").asString()).isEqualTo(key.credentialId());
+        assertThat(data.get("passkeys").get(1).has("lastUsedAt")).isTrue();
+        assertThat(data.get("passkeys").get(0).has("lastUsedAt")).isFalse();
+        accounts.delete(account.id());
+        assertThat(passkeys.findByAccount(account.id())).isEmpty();
+        assertThat(passkeys.findByCredentialId(key.credentialId())).isEmpty();
     }
 
     @Test
