@@ -5,10 +5,14 @@ package dev.signet.connector;
  * {@link Unavailable}. A connector returns these; it does not throw for a wrong password or an unreachable backend.
  *
  * <pre>{@code
- * switch (connector.checkPassword(loginName, password)) {
- *     case Authenticated a -> link(a.identity());
- *     case InvalidCredentials i -> showWrongDetailsMessage();
- *     case Unavailable u -> showTryLaterMessage(u.reason());
+ * SignInOutcome outcome = connector.checkPassword(loginName, password);
+ * if (outcome instanceof Authenticated authenticated) {
+ *     link(authenticated.identity());
+ * } else if (outcome instanceof Unavailable unavailable) {
+ *     log.warn("Connector {} unavailable: {}", connector.instance().id(), unavailable.reason());
+ *     showTryLaterPage();
+ * } else {
+ *     showWrongDetailsPage(); // InvalidCredentials
  * }
  * }</pre>
  */
