@@ -60,7 +60,7 @@ for pw in "${PWS[@]}"; do
   for scheme in SHA256 SSHA256 SHA512 SSHA512; do
     vector rfc2307 - "$pw" - "slappasswd -o module-load=pw-sha2 -o module-path=/usr/lib/ldap -h '{$scheme}' -s $p"
   done
-  vector rfc2307 - "$pw" - "slappasswd -h '{CRYPT}' -c '\$6\$%.16s' -s $p"
+  vector sha512-crypt - "$pw" - "slappasswd -h '{CRYPT}' -c '\$6\$%.16s' -s $p"
   # Plain digests, unsalted and salted (salt in its own column), hex and base64
   for alg in md5 sha1 sha256 sha512; do
     vector digest - "$pw" - "printf %s $p | openssl dgst -$alg -r | cut -d' ' -f1"
