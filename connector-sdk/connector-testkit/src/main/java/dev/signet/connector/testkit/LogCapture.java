@@ -38,11 +38,32 @@ public final class LogCapture implements AutoCloseable {
         this.restore = restore;
     }
 
-    /** Starts capturing, with every logger opened to its most detailed level until {@link #close()}. */
+    /** How much detail to open every logger to while capturing. */
+    public enum Detail {
+        /** SLF4J DEBUG, java.util.logging FINE: what an operator turns on to troubleshoot. */
+        DEBUG(Level.DEBUG, java.util.logging.Level.FINE),
+        /** Everything, down to SLF4J TRACE and java.util.logging FINEST (wire traces of drivers included). */
+        TRACE(Level.ALL, java.util.logging.Level.ALL);
+
+        private final Level logback;
+        private final java.util.logging.Level jul;
+
+        Detail(Level logback, java.util.logging.Level jul) {
+            this.logback = logback;
+            this.jul = jul;
+        }
+    }
+
+    /** Starts capturing everything, every logger opened to its most detailed level until {@link #close()}. */
     public static LogCapture start() {
+        return start(Detail.TRACE);
+    }
+
+    /** Starts capturing, every logger opened to {@code detail} until {@link #close()}. */
+    public static LogCapture start(Detail detail) {
         StringBuffer text = new StringBuffer();
-        Runnable restoreLogback = captureLogback(text);
-        Runnable restoreJul = captureJul(text);
+        Runnable restoreLogback = captureLogback(text, detail.logback);
+        Runnable restoreJul = captureJul(text, detail.jul);
         PrintStream out = System.out;
         PrintStream err = System.err;
         System.setOut(tee(out, text));
@@ -68,7 +89,7 @@ public final class LogCapture implements AutoCloseable {
         restore.run();
     }
 
-    private static Runnable captureLogback(StringBuffer buffer) {
+    private static Runnable captureLogback(StringBuffer buffer, Level level) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return () -> {
             };
@@ -79,7 +100,7 @@ public final class LogCapture implements AutoCloseable {
         for (Logger logger : context.getLoggerList()) {
             levels.put(logger, logger.getLevel());
             if (logger != root) {
-                logger.setLevel(null); // inherit ALL from the root while capturing
+                logger.setLevel(null); // inherit the capture level from the root while capturing
             }
         }
         AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
@@ -104,7 +125,7 @@ public final class LogCapture implements AutoCloseable {
         appender.setName("signet-connector-testkit");
         appender.start();
         root.addAppender(appender);
-        root.setLevel(Level.ALL);
+        root.setLevel(level);
         return () -> {
             root.detachAppender(appender);
             appender.stop();
@@ -113,7 +134,7 @@ public final class LogCapture implements AutoCloseable {
         };
     }
 
-    private static Runnable captureJul(StringBuffer buffer) {
+    private static Runnable captureJul(StringBuffer buffer, java.util.logging.Level level) {
         java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
         java.util.logging.Level rootLevel = root.getLevel();
         Handler handler = new Handler() {
@@ -138,9 +159,9 @@ public final class LogCapture implements AutoCloseable {
             public void close() {
             }
         };
-        handler.setLevel(java.util.logging.Level.ALL);
+        handler.setLevel(level);
         root.addHandler(handler);
-        root.setLevel(java.util.logging.Level.ALL);
+        root.setLevel(level);
         return () -> {
             root.removeHandler(handler);
             root.setLevel(rootLevel);

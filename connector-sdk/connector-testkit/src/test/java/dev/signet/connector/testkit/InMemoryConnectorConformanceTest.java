@@ -71,6 +71,11 @@ class InMemoryConnectorConformanceTest extends PasswordConnectorConformance {
     }
 
     @Override
+    protected LogCapture.Detail logDetail() {
+        return LogCapture.Detail.TRACE; // nothing here traces the wire
+    }
+
+    @Override
     protected Duration unavailableWithin() {
         return Duration.ofSeconds(3);
     }
