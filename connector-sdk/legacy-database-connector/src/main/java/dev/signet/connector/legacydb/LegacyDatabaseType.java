@@ -11,10 +11,13 @@ import dev.signet.connector.SettingProblem;
 import dev.signet.connector.SettingsSchema;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Connector type {@code legacy-database}: a table, or a query, in a legacy SQL database reached over JDBC. Registered
@@ -87,13 +90,9 @@ public final class LegacyDatabaseType implements ConnectorType {
     @Override
     public List<SettingProblem> validate(ConnectorSettings settings) {
         List<SettingProblem> problems = new ArrayList<>(SCHEMA.validate(settings));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        ConnectorSettings resolved = SCHEMA.resolve("-", NAME, settings);
-        if (!resolved.text("jdbc-url").startsWith("jdbc:")) {
-            problems.add(new SettingProblem("jdbc-url", "must be a JDBC URL starting with jdbc:"));
-        }
+        ConnectorSettings resolved = usable(settings, problems);
+        resolved.optional("jdbc-url").filter(url -> !url.startsWith("jdbc:")).ifPresent(url -> problems.add(
+                new SettingProblem("jdbc-url", "must be a JDBC URL starting with jdbc:")));
         boolean table = resolved.optional("table").isPresent();
         boolean query = resolved.optional("query").isPresent();
         if (table == query) {
@@ -140,6 +139,23 @@ public final class LegacyDatabaseType implements ConnectorType {
             problems.add(new SettingProblem("max-connections", "must be from 1 to 64"));
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * The settings without those already failing, defaults filled in, so that the checks across settings still run
+     * (and every problem is reported at once) without tripping over a value known to be wrong.
+     */
+    private static ConnectorSettings usable(ConnectorSettings settings, List<SettingProblem> problems) {
+        Set<String> failing = problems.stream().map(SettingProblem::setting).collect(Collectors.toSet());
+        Map<String, String> usable = new HashMap<>();
+        settings.asMap().forEach((name, value) -> {
+            if (!failing.contains(name)) {
+                usable.put(name, value);
+            }
+        });
+        SCHEMA.settings().forEach(setting -> setting.defaultValue()
+                .ifPresent(value -> usable.putIfAbsent(setting.name(), value)));
+        return ConnectorSettings.of(usable);
     }
 
     private static void checkDuration(ConnectorSettings settings, String name, Duration least,

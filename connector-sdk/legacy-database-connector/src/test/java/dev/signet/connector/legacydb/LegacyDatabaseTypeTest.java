@@ -84,6 +84,18 @@ class LegacyDatabaseTypeTest {
     }
 
     @Test
+    void checksAcrossSettingsStillRunWhenOneSettingIsWrong() {
+        Map<String, String> settings = minimal();
+        settings.put("query-timeout", "soon");
+        settings.put("hash.unprefixed", "hmac");
+        settings.put("columns.salt", "salt column");
+        assertThat(failingSettings(settings)).containsExactlyInAnyOrder("query-timeout", "hash.pepper",
+                "columns.salt");
+        settings.remove("jdbc-url");
+        assertThat(failingSettings(settings)).contains("jdbc-url");
+    }
+
+    @Test
     void emailVerifiedNeedsTheEmailAttribute() {
         Map<String, String> settings = minimal();
         settings.put("columns.email-verified", "email_confirmed");

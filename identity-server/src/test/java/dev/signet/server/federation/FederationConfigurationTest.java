@@ -1,0 +1,100 @@
+package dev.signet.server.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signet.connector.Authenticated;
+import dev.signet.connector.InvalidCredentials;
+import dev.signet.connector.Password;
+import dev.signet.connector.PasswordConnector;
+import dev.signet.core.testing.PostgresTestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** The connectors file, read at start-up: a good one gives working connectors, a wrong one stops the start. */
+class FederationConfigurationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ConnectorsProperties.class)
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, FederationConfiguration.class);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theDefaultFileDeclaresNoConnectors() {
+        runner.withPropertyValues("signet.connectors.file=classpath:signet/connectors.yml").run(context ->
+                assertThat(context.getBean(ConnectorRegistry.class).all()).isEmpty());
+    }
+
+    @Test
+    void aDeclaredLegacyDatabaseConnectorIsOpenedAndChecksPasswords() throws Exception {
+        String jdbcUrl = PostgresTestServer.newEmptyDatabaseUrl();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            // htpasswd -nbB -C 5 user 'Hen-gyfrinair'
+            statement.execute("CREATE TABLE members (id int PRIMARY KEY, username text, password_hash text)");
+            statement.execute("INSERT INTO members VALUES (42, 'eleri', "
+                    + "'$2y$05$4VnhXCUIS67lkqItcqBtoua4nNI8frzMn3LfaVNi69ZJ662IrKQ.m')");
+        }
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: pensions
+                    display-name: Pension account
+                    department: dwp
+                    type: legacy-database
+                    settings:
+                      jdbc-url: %s
+                      username: ${PENSIONS_DB_USER}
+                      table: members
+                """.formatted(jdbcUrl));
+        runner.withPropertyValues("signet.connectors.file=" + file, "PENSIONS_DB_USER=postgres").run(context -> {
+            ConnectorRegistry registry = context.getBean(ConnectorRegistry.class);
+            PasswordConnector pensions = registry.find("pensions").orElseThrow()
+                    .capability(PasswordConnector.class).orElseThrow();
+            assertThat(registry.withCapability(PasswordConnector.class)).containsExactly(pensions);
+            assertThat(pensions.instance().displayName()).isEqualTo("Pension account");
+            assertThat(pensions.checkPassword("eleri", Password.of("Hen-gyfrinair")))
+                    .isInstanceOfSatisfying(Authenticated.class,
+                            a -> assertThat(a.identity().subject()).isEqualTo("42"));
+            assertThat(pensions.checkPassword("eleri", Password.of("wrong"))).isInstanceOf(InvalidCredentials.class);
+        });
+    }
+
+    @Test
+    void aWrongFileStopsTheStartWithAReportNamingConnectorAndSetting() throws IOException {
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: pensions
+                    display-name: Pension account
+                    department: dwp
+                    type: legacy-database
+                    settings: { jdbc-url: "jdbc:postgresql://db/x", table: members, login-match: loose }
+                """);
+        runner.withPropertyValues("signet.connectors.file=" + file).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            FailureAnalysis analysis = new ConnectorFileFailureAnalyzer().analyze(
+                    new BeanCreationException("connectorRegistry", "failed", failure));
+            assertThat(analysis.getDescription()).contains(file.toString(), "signet.connectors.file",
+                    "connector 'pensions' (legacy-database), setting 'login-match' must be one of exact, "
+                            + "case-insensitive, not 'loose'");
+            assertThat(analysis.getAction()).contains("signet.connectors.file");
+        });
+    }
+}
