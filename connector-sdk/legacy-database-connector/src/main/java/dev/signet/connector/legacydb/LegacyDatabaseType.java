@@ -93,6 +93,9 @@ public final class LegacyDatabaseType implements ConnectorType {
         ConnectorSettings resolved = usable(settings, problems);
         resolved.optional("jdbc-url").filter(url -> !url.startsWith("jdbc:")).ifPresent(url -> problems.add(
                 new SettingProblem("jdbc-url", "must be a JDBC URL starting with jdbc:")));
+        resolved.optional("jdbc-url").filter(url -> url.toLowerCase(Locale.ROOT).contains("password="))
+                .ifPresent(url -> problems.add(new SettingProblem("jdbc-url", "must not hold a password (URLs are "
+                        + "logged): give it in the password setting")));
         boolean table = resolved.optional("table").isPresent();
         boolean query = resolved.optional("query").isPresent();
         if (table == query) {

@@ -128,6 +128,14 @@ class LegacyDatabaseTypeTest {
     }
 
     @Test
+    void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
+        Map<String, String> settings = minimal();
+        settings.put("jdbc-url", "jdbc:postgresql://db/accounts?user=signet&password=url-secret-2009");
+        assertThat(failingSettings(settings)).containsExactly("jdbc-url");
+        assertThat(type.validate(ConnectorSettings.of(settings)).toString()).doesNotContain("url-secret-2009");
+    }
+
+    @Test
     void secretsNeverAppearInProblems() {
         Map<String, String> settings = minimal();
         settings.put("password", "db-secret-2009");
