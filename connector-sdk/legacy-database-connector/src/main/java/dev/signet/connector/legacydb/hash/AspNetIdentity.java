@@ -3,7 +3,6 @@ package dev.signet.connector.legacydb.hash;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * The hashes of ASP.NET Identity's {@code PasswordHasher}, base64 of a binary layout:
