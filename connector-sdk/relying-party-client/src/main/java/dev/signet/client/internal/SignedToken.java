@@ -22,6 +22,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,7 +66,7 @@ public final class SignedToken {
                     + ", which is not in this client's allowed algorithms " + allowed);
         }
         String type = normalise(jwt.getHeader().getType());
-        if (!types.contains(type)) {
+        if (types.stream().noneMatch(expected -> Objects.equals(expected, type))) {
             throw new WrongTokenTypeException("The " + kind + " has typ " + (type == null ? "(none)" : type)
                     + " in its header, expected " + types.stream().map(t -> t == null ? "(none)" : t).toList());
         }
