@@ -7,13 +7,22 @@ import dev.signet.core.notify.EmailMessage;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
 import java.util.Map;
+import dev.signet.core.protection.AttemptCounter;
+import dev.signet.core.protection.inmemory.InMemoryAttemptCounter;
+import dev.signet.core.replay.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Attempt limits over HTTP, as a citizen (or an attacker) meets them. Policies here are shorter than the shipped ones
- * so that delays pass in seconds (the waits below let them pass; nothing is timed): sign-in allows 2 free
- * attempts, then waits of 2 s and 4 s, and locks the email address at the 5th attempt.
+ * Attempt limits over HTTP, as a citizen (or an attacker) meets them. Policies here are smaller than the shipped ones:
+ * sign-in allows 2 free attempts, then waits of 2 s and 4 s, and locks the email address at the 5th attempt. Attempts
+ * are counted by the real in-memory counter on a clock the test moves, so waits pass without sleeping and what the
+ * pages say does not depend on how fast the machine is.
  */
 @TestPropertySource(properties = {
     "signet.protection.sign-in.account.free-attempts=2",
@@ -29,6 +38,18 @@ import org.springframework.test.context.TestPropertySource;
     "signet.protection.code-sending.account.max-delay=120s",
     "signet.protection.code-sending.account.lockout-after=0"})
 class ProtectionIT extends JourneyIntegrationTest {
+
+    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+    @TestConfiguration
+    static class MovableClock {
+
+        @Bean
+        @Primary
+        AttemptCounter attemptCounterOnAMovableClock() {
+            return new InMemoryAttemptCounter(CLOCK);
+        }
+    }
 
     private static final String PASSWORD = "the right password";
 
@@ -54,7 +75,7 @@ class ProtectionIT extends JourneyIntegrationTest {
         assertThat(owner.page.body()).contains("You have tried to sign in too many times. Wait 2 seconds and try again.");
         owner.assertSameAs(nobody);
 
-        Thread.sleep(2_100);
+        CLOCK.advance(Duration.ofSeconds(2));
         owner.tryPassword("wrong 4");
         nobody.tryPassword("wrong 4");
         assertThat(owner.page.status()).isEqualTo(200);
@@ -64,7 +85,7 @@ class ProtectionIT extends JourneyIntegrationTest {
         assertThat(owner.page.body()).as("the delay grows").contains("Wait 4 seconds");
         owner.assertSameAs(nobody);
 
-        Thread.sleep(4_100);
+        CLOCK.advance(Duration.ofSeconds(4));
         owner.tryPassword("wrong 5");
         nobody.tryPassword("wrong 5");
         assertThat(owner.page.status()).isEqualTo(429);
@@ -93,9 +114,9 @@ class ProtectionIT extends JourneyIntegrationTest {
         journey.tryPassword("wrong 1");
         journey.tryPassword("wrong 2");
         journey.tryPassword("wrong 3");
-        Thread.sleep(2_100);
+        CLOCK.advance(Duration.ofSeconds(2));
         journey.tryPassword("wrong 4");
-        Thread.sleep(4_100);
+        CLOCK.advance(Duration.ofSeconds(4));
         journey.tryPassword("wrong 5");
         assertThat(journey.page.body()).contains("You cannot sign in at the moment");
         assertThat(journey.page.body()).contains("href=\"/reset-password\"");
@@ -130,7 +151,7 @@ class ProtectionIT extends JourneyIntegrationTest {
         assertThat(tooSoon.status()).isEqualTo(429);
         assertThat(tooSoon.body()).contains("Rydych wedi rhoi gormod o godau anghywir. Arhoswch 2 eiliad")
                 .contains("href=\"#code\"");
-        Thread.sleep(2_100);
+        CLOCK.advance(Duration.ofSeconds(2));
         assertThat(browser.submit(tooSoon, "/sign-up/check-email", Map.of("code", code)).location())
                 .as("after the wait the right code still works").endsWith("/sign-up/password");
     }
