@@ -64,4 +64,34 @@ public final class BackChannelLogoutPlanner {
         }
         return notices;
     }
+
+    /**
+     * Queues a notice for every session of the citizen at every relying party with a back-channel logout URI: one per
+     * relying party and {@code sid} its ID tokens carried. For an account intervention (suspension, block), which ends
+     * all the citizen's sessions at once.
+     *
+     * @return the notices queued
+     */
+    public List<LogoutNotice> allSessionsEnded(String principalName) {
+        Map<String, LogoutNotice> byClientAndSession = new LinkedHashMap<>();
+        for (OAuth2Authorization authorization : authorizations.findByPrincipalName(principalName)) {
+            OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
+            RegisteredClient client = idToken == null ? null : clients.findById(authorization.getRegisteredClientId());
+            if (client == null) {
+                continue;
+            }
+            Optional<String> sid = Optional.ofNullable(idToken.getToken().getClaimAsString("sid"));
+            String key = client.getClientId() + ' ' + sid.orElse("");
+            Optional<URI> logoutUri = logoutUris.of(client);
+            if (logoutUri.isPresent() && !byClientAndSession.containsKey(key)) {
+                byClientAndSession.put(key, new LogoutNotice(client.getClientId(), logoutUri.get(),
+                        idToken.getToken().getSubject(), sid));
+            }
+        }
+        List<LogoutNotice> notices = List.copyOf(byClientAndSession.values());
+        if (!notices.isEmpty()) {
+            outbox.enqueue(notices);
+        }
+        return notices;
+    }
 }

@@ -9,6 +9,8 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.signin.JourneyEmails;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.LimitedAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Replacing a forgotten password with a code sent by email. A code is emailed only when the address has an account,
  * but the citizen sees the same pages either way. A new password also lifts a "must reset password" intervention.
- * Counts outcomes as {@code signet.password.reset{outcome}}.
+ * A new password also ends a sign-in lockout on the address. Counts outcomes as
+ * {@code signet.password.reset{outcome}}.
  */
 @Service
 class PasswordReset {
@@ -31,9 +34,11 @@ class PasswordReset {
     private final PasswordHasher hasher;
     private final JourneyEmails emails;
     private final MeterRegistry meters;
+    private final AttemptLimiter limiter;
 
     PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters) {
+            MeterRegistry meters, AttemptLimiter limiter) {
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -65,6 +70,8 @@ class PasswordReset {
         if (account.get().status() == AccountStatus.PASSWORD_RESET_REQUIRED) {
             accounts.updateStatus(account.get().id(), AccountStatus.ACTIVE);
         }
+        // Proving control of the inbox ends a sign-in lockout on the address: the owner can sign in at once.
+        limiter.clear(LimitedAction.SIGN_IN, email);
         emails.sendPasswordChanged(account.get().email(), locale);
         count("password_changed");
         return true;

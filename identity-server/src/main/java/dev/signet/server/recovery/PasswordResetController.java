@@ -3,12 +3,18 @@ package dev.signet.server.recovery;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.ClientAddress;
+import dev.signet.server.protection.LimitedAction;
+import dev.signet.server.protection.LimitedAttempt;
+import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
 import dev.signet.server.signin.JourneyTimedOutException;
 import dev.signet.server.signin.NewPasswordAnswer;
 import dev.signet.server.signin.SignInJourney;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +37,11 @@ class PasswordResetController {
 
     private final PasswordReset reset;
     private final PasswordPolicy policy;
+    private final AttemptLimiter limiter;
 
-    PasswordResetController(PasswordReset reset, PasswordPolicy policy) {
+    PasswordResetController(PasswordReset reset, PasswordPolicy policy, AttemptLimiter limiter) {
         this.reset = Objects.requireNonNull(reset, "reset");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
@@ -44,11 +52,16 @@ class PasswordResetController {
 
     @PostMapping(EMAIL_PAGE)
     String email(@RequestParam(name = "email", required = false) String typed, HttpServletRequest request,
-            Locale locale, Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         Optional<String> email = EmailAddress.parse(typed);
         if (email.isEmpty()) {
             return emailForm(model, typed, new FormErrors().add("email",
                     typed == null || typed.isBlank() ? "email.error.missing" : "email.error.format"));
+        }
+        Optional<LimitedAttempt.Refused> refused = sendingRefused(email.get(), request);
+        if (refused.isPresent()) {
+            return emailForm(model, typed,
+                    WaitMessages.refused(response, refused.get(), "email", "protection.codeSending.wait"));
         }
         reset.sendCode(email.get(), locale);
         PasswordResetJourney.STATE.save(request, new PasswordResetJourney(email.get(), false, false));
@@ -63,11 +76,17 @@ class PasswordResetController {
     }
 
     @PostMapping(REQUIRED_PAGE)
-    String startRequired(HttpServletRequest request, Locale locale) {
+    String startRequired(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         SignInJourney signIn = requiredReset(request);
-        reset.sendCode(signIn.email(), locale);
         SignInJourney.STATE.clear(request);
-        PasswordResetJourney.STATE.save(request, new PasswordResetJourney(signIn.email(), false, true));
+        PasswordResetJourney journey = new PasswordResetJourney(signIn.email(), false, true);
+        PasswordResetJourney.STATE.save(request, journey);
+        Optional<LimitedAttempt.Refused> refused = sendingRefused(signIn.email(), request);
+        if (refused.isPresent()) {
+            return codeForm(model, journey,
+                    WaitMessages.refused(response, refused.get(), CodeAnswer.FIELD, "protection.codeSending.wait"));
+        }
+        reset.sendCode(signIn.email(), locale);
         return "redirect:" + CHECK_EMAIL_PAGE;
     }
 
@@ -78,9 +97,23 @@ class PasswordResetController {
 
     @PostMapping(CHECK_EMAIL_PAGE)
     String code(@RequestParam(name = "code", required = false) String typed, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Model model) {
         PasswordResetJourney journey = PasswordResetJourney.STATE.require(request);
-        Optional<CodeCheck> check = CodeAnswer.parse(typed).map(code -> reset.checkCode(journey.email(), code));
+        Optional<String> code = CodeAnswer.parse(typed);
+        Optional<CodeCheck> check = Optional.empty();
+        if (code.isPresent()) {
+            LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_ENTRY, journey.email(), ClientAddress.of(request));
+            if (attempt instanceof LimitedAttempt.Refused refused) {
+                return codeForm(model, journey,
+                        WaitMessages.refused(response, refused, CodeAnswer.FIELD, "protection.codeEntry.wait"));
+            }
+            check = Optional.of(reset.checkCode(journey.email(), code.get()));
+            Optional<LimitedAttempt.Refused> lockout = CodeAnswer.report((LimitedAttempt.Allowed) attempt, check.get());
+            if (lockout.isPresent()) {
+                return codeForm(model, journey,
+                        WaitMessages.refused(response, lockout.get(), CodeAnswer.FIELD, "protection.codeEntry.wait"));
+            }
+        }
         FormErrors errors = CodeAnswer.problems(typed, check);
         if (!errors.isEmpty()) {
             return codeForm(model, journey, errors);
@@ -96,8 +129,13 @@ class PasswordResetController {
     }
 
     @PostMapping(RESEND_PAGE)
-    String resend(HttpServletRequest request, Locale locale) {
+    String resend(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         PasswordResetJourney journey = PasswordResetJourney.STATE.require(request);
+        Optional<LimitedAttempt.Refused> refused = sendingRefused(journey.email(), request);
+        if (refused.isPresent()) {
+            return codeForm(model, journey,
+                    WaitMessages.refused(response, refused.get(), CodeAnswer.FIELD, "protection.codeSending.wait"));
+        }
         reset.sendCode(journey.email(), locale);
         PasswordResetJourney.STATE.save(request,
                 new PasswordResetJourney(journey.email(), false, journey.required()));
@@ -136,6 +174,12 @@ class PasswordResetController {
     @GetMapping(DONE_PAGE)
     String done() {
         return "recovery/password-changed";
+    }
+
+    /** Sending a code counts every time, whether or not the address has an account. */
+    private Optional<LimitedAttempt.Refused> sendingRefused(String email, HttpServletRequest request) {
+        LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_SENDING, email, ClientAddress.of(request));
+        return attempt instanceof LimitedAttempt.Refused refused ? Optional.of(refused) : Optional.empty();
     }
 
     private static SignInJourney requiredReset(HttpServletRequest request) {

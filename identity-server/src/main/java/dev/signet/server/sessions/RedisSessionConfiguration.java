@@ -1,6 +1,7 @@
 package dev.signet.server.sessions;
 
 import dev.signet.server.config.SignetProperties;
+import dev.signet.server.protection.ProtectionProperties;
 import dev.signet.server.redis.RedisProperties;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
@@ -41,8 +42,9 @@ public class RedisSessionConfiguration {
     }
 
     @Bean
-    CookieSerializer cookieSerializer(SignetProperties properties) {
-        SessionCookie cookie = SessionCookie.forIssuer(properties.issuer());
+    CookieSerializer cookieSerializer(SignetProperties properties,
+            ProtectionProperties protection) {
+        SessionCookie cookie = SessionCookie.forIssuer(properties.issuer(), protection.sessionCookie());
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
         serializer.setCookieName(cookie.name());
         serializer.setUseSecureCookie(cookie.secure());

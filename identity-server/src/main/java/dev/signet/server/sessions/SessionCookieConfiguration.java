@@ -1,6 +1,7 @@
 package dev.signet.server.sessions;
 
 import dev.signet.server.config.SignetProperties;
+import dev.signet.server.protection.ProtectionProperties;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
@@ -15,8 +16,9 @@ public class SessionCookieConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE) // after Boot's customizer, which applies server.servlet.session.*
-    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> sessionCookie(SignetProperties properties) {
-        SessionCookie cookie = SessionCookie.forIssuer(properties.issuer());
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> sessionCookie(SignetProperties properties,
+            ProtectionProperties protection) {
+        SessionCookie cookie = SessionCookie.forIssuer(properties.issuer(), protection.sessionCookie());
         return factory -> {
             Cookie settings = factory.getSettings().getSession().getCookie();
             settings.setName(cookie.name());

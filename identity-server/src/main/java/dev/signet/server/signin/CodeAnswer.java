@@ -1,6 +1,7 @@
 package dev.signet.server.signin;
 
 import dev.signet.core.code.CodeCheck;
+import dev.signet.server.protection.LimitedAttempt;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,5 +46,17 @@ public final class CodeAnswer {
             return errors.add(FIELD, "code.error.tooManyAttempts");
         }
         return errors;
+    }
+
+    /**
+     * Reports a checked code to the attempt limiter: a valid code clears the account's count; anything else counts.
+     * Returns the lockout a wrong code started, if it started one.
+     */
+    public static Optional<LimitedAttempt.Refused> report(LimitedAttempt.Allowed attempt, CodeCheck check) {
+        if (check instanceof CodeCheck.Valid) {
+            attempt.succeeded();
+            return Optional.empty();
+        }
+        return attempt.failed();
     }
 }

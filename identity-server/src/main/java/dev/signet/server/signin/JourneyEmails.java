@@ -72,6 +72,15 @@ public class JourneyEmails implements DisposableBean {
         send("accountDeleted", to, locale);
     }
 
+    /**
+     * Tells the owner that sign-in to their account is locked after repeated wrong passwords, for how long, and what
+     * to do if it was not them (texts in {@code messages/protection}).
+     */
+    public void sendSignInLocked(String to, java.time.Duration lockedFor, Locale locale) {
+        long minutes = Math.max(1, (lockedFor.toSeconds() + 59) / 60);
+        send("signInLocked", to, locale, minutes);
+    }
+
     private void send(String kind, String to, Locale locale, Object... arguments) {
         String subject = messages.getMessage("email." + kind + ".subject", null, locale);
         String body = messages.getMessage("email." + kind + ".body", arguments, locale);

@@ -4,9 +4,13 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.LimitedAction;
+import dev.signet.server.protection.LimitedAttempt;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,6 +21,11 @@ import org.springframework.stereotype.Service;
  * Checks an email address and password. An unknown email costs the same as a known one (the password is checked
  * against a dummy hash made at start-up), so response times do not reveal which emails have accounts. A hash made with
  * older parameters is replaced after a successful check. Counts outcomes as {@code signet.signin{outcome}}.
+ * <p>
+ * Attempts are limited per email address and per client address ({@link AttemptLimiter}, growing delays, then a
+ * temporary lockout of the email address): a refused attempt checks no password. When a wrong password starts a
+ * lockout, the account's owner (if the address has an account) is emailed; the citizen sees the same lockout either
+ * way.
  */
 @Service
 public class PasswordSignIn {
@@ -26,18 +35,48 @@ public class PasswordSignIn {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final MeterRegistry meters;
+    private final AttemptLimiter limiter;
+    private final JourneyEmails emails;
     private final String dummyHash;
 
-    public PasswordSignIn(AccountRepository accounts, PasswordHasher hasher, MeterRegistry meters) {
+    public PasswordSignIn(AccountRepository accounts, PasswordHasher hasher, MeterRegistry meters,
+            AttemptLimiter limiter, JourneyEmails emails) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.emails = Objects.requireNonNull(emails, "emails");
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.dummyHash = hasher.hash(Base64.getEncoder().encodeToString(random));
     }
 
-    public SignInOutcome signIn(String email, String password) {
+    /**
+     * @param clientAddress where the attempt comes from ({@code ClientAddress.of(request)})
+     * @param locale        the language of a lockout email
+     */
+    public SignInOutcome signIn(String email, String password, String clientAddress, Locale locale) {
+        LimitedAttempt attempt = limiter.begin(LimitedAction.SIGN_IN, email, clientAddress);
+        if (attempt instanceof LimitedAttempt.Refused refused) {
+            return count(new SignInOutcome.TooManyAttempts(refused.retryAfter(), refused.lockedOut()),
+                    refused.lockedOut() ? "locked_out" : "delayed");
+        }
+        LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
+        SignInOutcome outcome = check(email, password);
+        if (!(outcome instanceof SignInOutcome.InvalidCredentials)) {
+            allowed.succeeded();
+            return outcome;
+        }
+        Optional<LimitedAttempt.Refused> lockout = allowed.failed();
+        if (lockout.isEmpty()) {
+            return outcome;
+        }
+        accounts.findByEmail(email).ifPresent(account ->
+                emails.sendSignInLocked(account.email(), lockout.get().retryAfter(), locale));
+        return count(new SignInOutcome.TooManyAttempts(lockout.get().retryAfter(), true), "lockout_started");
+    }
+
+    private SignInOutcome check(String email, String password) {
         Optional<Account> found = accounts.findByEmail(email);
         String storedHash = found.flatMap(Account::passwordHash).orElse(dummyHash);
         PasswordCheck check = hasher.verify(password, storedHash);

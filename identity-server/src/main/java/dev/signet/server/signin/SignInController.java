@@ -1,8 +1,12 @@
 package dev.signet.server.signin;
 
 import dev.signet.core.account.EmailAddress;
+import dev.signet.server.protection.ClientAddress;
+import dev.signet.server.protection.LimitedAttempt;
+import dev.signet.server.protection.WaitMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -57,12 +61,24 @@ class SignInController {
 
     @PostMapping(PASSWORD_PAGE)
     String password(@RequestParam(name = "password", required = false) String password, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         SignInJourney journey = SignInJourney.STATE.require(request);
         if (password == null || password.isEmpty()) {
             return passwordForm(model, journey, new FormErrors().add("password", "signin.password.error.missing"));
         }
-        SignInOutcome outcome = passwordSignIn.signIn(journey.email(), password);
+        SignInOutcome outcome = passwordSignIn.signIn(journey.email(), password, ClientAddress.of(request), locale);
+        if (outcome instanceof SignInOutcome.TooManyAttempts tooMany) {
+            LimitedAttempt.Refused refused = new LimitedAttempt.Refused(tooMany.retryAfter(), tooMany.lockedOut());
+            if (tooMany.lockedOut()) {
+                WaitMessages.tooManyRequests(response, tooMany.retryAfter());
+                model.addAttribute("email", journey.email());
+                model.addAttribute("waitUnit", WaitMessages.unit(tooMany.retryAfter()));
+                model.addAttribute("waitAmount", WaitMessages.amount(tooMany.retryAfter()));
+                return "protection/sign-in-locked";
+            }
+            return passwordForm(model, journey,
+                    WaitMessages.refused(response, refused, "password", "protection.signIn.wait"));
+        }
         if (outcome instanceof SignInOutcome.SignedIn signedIn) {
             SignInJourney.STATE.clear(request);
             return "redirect:" + citizenSignIn.signIn(signedIn.accountId(), request, response);

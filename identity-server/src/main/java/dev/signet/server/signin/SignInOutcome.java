@@ -1,5 +1,6 @@
 package dev.signet.server.signin;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /** What happened when a citizen gave an email address and a password. */
@@ -19,5 +20,13 @@ public sealed interface SignInOutcome {
 
     /** Right password, but the password must be replaced before the account can be used. */
     record ResetRequired(String email) implements SignInOutcome {
+    }
+
+    /**
+     * Too many attempts for this email address or from this client address: the password was not checked (or, when
+     * {@code lockedOut} has just started, was wrong once more). Said the same way whether or not the email has an
+     * account.
+     */
+    record TooManyAttempts(Duration retryAfter, boolean lockedOut) implements SignInOutcome {
     }
 }

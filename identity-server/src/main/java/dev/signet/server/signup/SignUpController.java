@@ -3,6 +3,11 @@ package dev.signet.server.signup;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.ClientAddress;
+import dev.signet.server.protection.LimitedAction;
+import dev.signet.server.protection.LimitedAttempt;
+import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
@@ -31,9 +36,11 @@ class SignUpController {
     private final SignUp signUp;
     private final PasswordPolicy policy;
     private final CitizenSignIn citizenSignIn;
+    private final AttemptLimiter limiter;
 
-    SignUpController(SignUp signUp, PasswordPolicy policy, CitizenSignIn citizenSignIn) {
+    SignUpController(SignUp signUp, PasswordPolicy policy, CitizenSignIn citizenSignIn, AttemptLimiter limiter) {
         this.signUp = Objects.requireNonNull(signUp, "signUp");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
     }
@@ -45,11 +52,16 @@ class SignUpController {
 
     @PostMapping(EMAIL_PAGE)
     String email(@RequestParam(name = "email", required = false) String typed, HttpServletRequest request,
-            Locale locale, Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         Optional<String> email = EmailAddress.parse(typed);
         if (email.isEmpty()) {
             return emailForm(model, typed, new FormErrors().add("email",
                     typed == null || typed.isBlank() ? "email.error.missing" : "email.error.format"));
+        }
+        if (limiter.begin(LimitedAction.CODE_SENDING, email.get(), ClientAddress.of(request))
+                instanceof LimitedAttempt.Refused refused) {
+            return emailForm(model, typed,
+                    WaitMessages.refused(response, refused, "email", "protection.codeSending.wait"));
         }
         signUp.sendCode(email.get(), locale);
         SignUpJourney.STATE.save(request, new SignUpJourney(email.get(), false));
@@ -63,9 +75,23 @@ class SignUpController {
 
     @PostMapping(CHECK_EMAIL_PAGE)
     String code(@RequestParam(name = "code", required = false) String typed, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Model model) {
         SignUpJourney journey = SignUpJourney.STATE.require(request);
-        Optional<CodeCheck> check = CodeAnswer.parse(typed).map(code -> signUp.checkCode(journey.email(), code));
+        Optional<String> code = CodeAnswer.parse(typed);
+        Optional<CodeCheck> check = Optional.empty();
+        if (code.isPresent()) {
+            LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_ENTRY, journey.email(), ClientAddress.of(request));
+            if (attempt instanceof LimitedAttempt.Refused refused) {
+                return codeForm(model, journey,
+                        WaitMessages.refused(response, refused, CodeAnswer.FIELD, "protection.codeEntry.wait"));
+            }
+            check = Optional.of(signUp.checkCode(journey.email(), code.get()));
+            Optional<LimitedAttempt.Refused> lockout = CodeAnswer.report((LimitedAttempt.Allowed) attempt, check.get());
+            if (lockout.isPresent()) {
+                return codeForm(model, journey,
+                        WaitMessages.refused(response, lockout.get(), CodeAnswer.FIELD, "protection.codeEntry.wait"));
+            }
+        }
         FormErrors errors = CodeAnswer.problems(typed, check);
         if (!errors.isEmpty()) {
             return codeForm(model, journey, errors);
@@ -81,8 +107,14 @@ class SignUpController {
     }
 
     @PostMapping(RESEND_PAGE)
-    String resend(HttpServletRequest request, Locale locale) {
+    String resend(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         SignUpJourney journey = SignUpJourney.STATE.require(request);
+        if (limiter.begin(LimitedAction.CODE_SENDING, journey.email(), ClientAddress.of(request))
+                instanceof LimitedAttempt.Refused refused) {
+            // The code already sent still works: the citizen stays on the page to type it.
+            return codeForm(model, journey,
+                    WaitMessages.refused(response, refused, CodeAnswer.FIELD, "protection.codeSending.wait"));
+        }
         signUp.sendCode(journey.email(), locale);
         SignUpJourney.STATE.save(request, new SignUpJourney(journey.email(), false));
         return "redirect:" + CHECK_EMAIL_PAGE;

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -48,9 +49,16 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
     private final AuthorizationStore store;
     private final Clock clock;
     private final Counter reuse;
+    private final List<RefreshGrantCheck> checks;
 
     public RefreshTokenRotation(AuthenticationProvider delegate, AuthorizationStore store, Clock clock,
             MeterRegistry meters) {
+        this(delegate, store, clock, meters, List.of());
+    }
+
+    public RefreshTokenRotation(AuthenticationProvider delegate, AuthorizationStore store, Clock clock,
+            MeterRegistry meters, List<RefreshGrantCheck> checks) {
+        this.checks = List.copyOf(checks);
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,6 +80,7 @@ public final class RefreshTokenRotation implements AuthenticationProvider {
             }
         } else if (client.isPresent() && client.get().getId().equals(authorization.getRegisteredClientId())
                 && authorization.getRefreshToken().isActive()) {
+            checks.forEach(check -> check.check(authorization));
             OAuth2RefreshToken current = authorization.getRefreshToken().getToken();
             Instant expiresAt = current.getExpiresAt() != null ? current.getExpiresAt()
                     : clock.instant().plus(Duration.ofDays(1));
