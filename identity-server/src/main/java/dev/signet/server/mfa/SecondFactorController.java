@@ -4,6 +4,11 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.ClientAddress;
+import dev.signet.server.protection.LimitedAction;
+import dev.signet.server.protection.LimitedAttempt;
+import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.CodeAnswer;
@@ -35,15 +40,20 @@ class SecondFactorController {
     static final String RESEND = CHOOSE_PAGE + "/resend";
     static final String RECOVERY_PAGE = CHOOSE_PAGE + "/recovery-code";
     static final String SIGN_IN = "/sign-in";
+    private static final String CODE_ENTRY_WAIT = "protection.codeEntry.wait";
+    private static final String CODE_SENDING_WAIT = "protection.codeSending.wait";
 
     private final SecondFactors secondFactors;
     private final SecondFactorSignIn signIn;
     private final AccountRepository accounts;
+    private final AttemptLimiter limiter;
 
-    SecondFactorController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts) {
+    SecondFactorController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts,
+            AttemptLimiter limiter) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
     @GetMapping(CHOOSE_PAGE)
@@ -84,6 +94,11 @@ class SecondFactorController {
             return factors.isEmpty() ? "redirect:" + SetUpController.CHOOSE_PAGE
                     : chooseForm(model, citizen.get(), factors, new FormErrors().add("method", "mfa.choose.error"));
         }
+        Optional<LimitedAttempt.Refused> tooSoon = sendingRefused(factor.get(), request);
+        if (tooSoon.isPresent()) {
+            return chooseForm(model, citizen.get(), factors,
+                    WaitMessages.refused(response, tooSoon.get(), "method", CODE_SENDING_WAIT));
+        }
         if (!send(factor.get(), locale)) {
             return chooseForm(model, citizen.get(), factors, new FormErrors().add("method", "mfa.error.notSent"));
         }
@@ -119,18 +134,52 @@ class SecondFactorController {
         if (factor.isEmpty()) {
             return "redirect:" + CHOOSE_PAGE;
         }
+        if (CodeAnswer.parse(typed).isEmpty()) {
+            // Not a code at all: no try used, as on the email-code pages.
+            return codeForm(model, citizen.get(), factor.get(), CodeAnswer.problems(typed, Optional.empty()));
+        }
+        LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_ENTRY, citizen.get().accountId().toString(),
+                ClientAddress.of(request));
+        if (attempt instanceof LimitedAttempt.Refused refused) {
+            return codeForm(model, citizen.get(), factor.get(), WaitMessages.refused(response, refused,
+                    CodeAnswer.FIELD, CODE_ENTRY_WAIT));
+        }
         CodeOutcome check = check(citizen.get(), factor.get(), typed);
+        Optional<LimitedAttempt.Refused> lockout = report((LimitedAttempt.Allowed) attempt, check.valid());
         if (check.valid()) {
             return signIn.finish(citizen.get(), request, response, model);
         }
         if (check.attemptUsed() && signIn.wrongCode(request, signIn.journey(request, citizen.get()))) {
             return "mfa/too-many-attempts";
         }
+        if (lockout.isPresent()) {
+            return codeForm(model, citizen.get(), factor.get(), WaitMessages.refused(response, lockout.get(),
+                    CodeAnswer.FIELD, CODE_ENTRY_WAIT));
+        }
         return codeForm(model, citizen.get(), factor.get(), check.errors());
     }
 
+    /** A right code clears the account's count; a wrong one counts, and may start a lockout. */
+    private static Optional<LimitedAttempt.Refused> report(LimitedAttempt.Allowed attempt, boolean valid) {
+        if (valid) {
+            attempt.succeeded();
+            return Optional.empty();
+        }
+        return attempt.failed();
+    }
+
+    /** Sending a text or email code is limited per account and address, like every code sent. */
+    private Optional<LimitedAttempt.Refused> sendingRefused(SecondFactor factor, HttpServletRequest request) {
+        if (factor.method() == SecondFactorMethod.AUTHENTICATOR_APP) {
+            return Optional.empty();
+        }
+        return limiter.begin(LimitedAction.CODE_SENDING, factor.accountId().toString(), ClientAddress.of(request))
+                instanceof LimitedAttempt.Refused refused ? Optional.of(refused) : Optional.empty();
+    }
+
     @PostMapping(RESEND)
-    String resend(Authentication authentication, HttpServletRequest request, Locale locale, Model model) {
+    String resend(Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Locale locale, Model model) {
         Optional<CitizenAuthentication> citizen = SecondFactorSignIn.citizen(authentication);
         if (citizen.isEmpty()) {
             return "redirect:" + SIGN_IN;
@@ -138,6 +187,11 @@ class SecondFactorController {
         Optional<SecondFactor> factor = chosenFactor(request, citizen.get());
         if (factor.isEmpty() || factor.get().method() == SecondFactorMethod.AUTHENTICATOR_APP) {
             return "redirect:" + CHOOSE_PAGE;
+        }
+        Optional<LimitedAttempt.Refused> tooSoon = sendingRefused(factor.get(), request);
+        if (tooSoon.isPresent()) {
+            return codeForm(model, citizen.get(), factor.get(),
+                    WaitMessages.refused(response, tooSoon.get(), CodeAnswer.FIELD, CODE_SENDING_WAIT));
         }
         if (!send(factor.get(), locale)) {
             return codeForm(model, citizen.get(), factor.get(), new FormErrors().add("code", "mfa.error.notSent"));
@@ -167,10 +221,23 @@ class SecondFactorController {
         FormErrors errors = new FormErrors();
         if (typed == null || typed.isBlank()) {
             errors.add("recoveryCode", "mfa.recovery.error.missing");
-        } else if (secondFactors.useRecoveryCode(citizen.get().accountId(), typed)) {
+            model.addAttribute("errors", errors);
+            return "mfa/recovery-code";
+        }
+        LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_ENTRY, citizen.get().accountId().toString(),
+                ClientAddress.of(request));
+        if (attempt instanceof LimitedAttempt.Refused refused) {
+            model.addAttribute("errors", WaitMessages.refused(response, refused, "recoveryCode", CODE_ENTRY_WAIT));
+            return "mfa/recovery-code";
+        }
+        boolean valid = secondFactors.useRecoveryCode(citizen.get().accountId(), typed);
+        Optional<LimitedAttempt.Refused> lockout = report((LimitedAttempt.Allowed) attempt, valid);
+        if (valid) {
             return signIn.finish(citizen.get(), request, response, model);
         } else if (signIn.wrongCode(request, signIn.journey(request, citizen.get()))) {
             return "mfa/too-many-attempts";
+        } else if (lockout.isPresent()) {
+            errors = WaitMessages.refused(response, lockout.get(), "recoveryCode", CODE_ENTRY_WAIT);
         } else {
             errors.add("recoveryCode", "mfa.recovery.error.wrong");
         }
@@ -182,19 +249,16 @@ class SecondFactorController {
     private record CodeOutcome(boolean valid, boolean attemptUsed, FormErrors errors) {
     }
 
+    /** Checks a typed value that {@link CodeAnswer#parse} accepted as a code. */
     private CodeOutcome check(CitizenAuthentication citizen, SecondFactor factor, String typed) {
-        Optional<String> code = CodeAnswer.parse(typed);
-        if (code.isEmpty()) {
-            // Not a code at all: no try used, as on the email-code pages.
-            return new CodeOutcome(false, false, CodeAnswer.problems(typed, Optional.empty()));
-        }
+        String code = CodeAnswer.parse(typed).orElseThrow();
         return switch (factor.method()) {
-            case AUTHENTICATOR_APP -> secondFactors.checkApp(citizen.accountId(), code.get())
+            case AUTHENTICATOR_APP -> secondFactors.checkApp(citizen.accountId(), code)
                     ? new CodeOutcome(true, false, new FormErrors())
                     : new CodeOutcome(false, true, new FormErrors().add("code", "mfa.code.error.wrongApp"));
             case TEXT_MESSAGE -> sentCheck(secondFactors.checkTextCode(citizen.accountId(),
-                    factor.phoneNumber().orElseThrow(), code.get()), typed);
-            case EMAIL -> sentCheck(secondFactors.checkEmailCode(citizen.accountId(), code.get()), typed);
+                    factor.phoneNumber().orElseThrow(), code), typed);
+            case EMAIL -> sentCheck(secondFactors.checkEmailCode(citizen.accountId(), code), typed);
         };
     }
 

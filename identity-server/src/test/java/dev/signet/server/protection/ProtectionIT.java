@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.notify.EmailMessage;
+import dev.signet.server.testing.Inbox;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
 import java.util.Map;
+import java.util.UUID;
 import dev.signet.core.protection.AttemptCounter;
 import dev.signet.core.protection.inmemory.InMemoryAttemptCounter;
 import dev.signet.core.replay.MutableClock;
@@ -154,6 +156,43 @@ class ProtectionIT extends JourneyIntegrationTest {
         CLOCK.advance(Duration.ofSeconds(2));
         assertThat(browser.submit(tooSoon, "/sign-up/check-email", Map.of("code", code)).location())
                 .as("after the wait the right code still works").endsWith("/sign-up/password");
+    }
+
+    @Test
+    void wrongSecondFactorCodesMeetADelay() throws Exception {
+        String email = uniqueEmail("mfaguess");
+        existingAccount(email, "second factor guessing test", AccountStatus.ACTIVE);
+        String service = "/oauth2/authorize?response_type=code&client_id=test-secret&scope=openid"
+                + "&redirect_uri=https%3A%2F%2Fsecret.test.example%2Fcallback&state=s&nonce=" + UUID.randomUUID();
+        TestBrowser setUpBrowser = browser();
+        setUpBrowser.get(service);
+        TestBrowser.Page setUp = setUpBrowser.follow(setUpBrowser.get(
+                setUpBrowser.signIn(email, "second factor guessing test").location()));
+        TestBrowser.Page check = setUpBrowser.follow(setUpBrowser.submit(setUp, "/sign-in/second-factor/set-up",
+                Map.of("method", "EMAIL")));
+        setUpBrowser.submit(check, "/sign-in/second-factor/set-up/code",
+                Map.of("code", inbox().latestCodeTo(email)));
+
+        TestBrowser browser = browser();
+        browser.get(service);
+        TestBrowser.Page choose = browser.follow(browser.get(
+                browser.signIn(email, "second factor guessing test").location()));
+        TestBrowser.Page page = browser.follow(browser.submit(choose, "/sign-in/second-factor",
+                Map.of("method", "EMAIL")));
+        String code = Inbox.codeIn(inbox().latestTo(email, 2));
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            page = browser.submit(page, "/sign-in/second-factor/code", Map.of("code", wrong));
+            assertThat(page.status()).isEqualTo(200);
+        }
+
+        TestBrowser.Page tooSoon = browser.submit(page, "/sign-in/second-factor/code", Map.of("code", code));
+
+        assertThat(tooSoon.status()).isEqualTo(429);
+        assertThat(tooSoon.body()).contains("href=\"#code\"");
+        CLOCK.advance(Duration.ofSeconds(2));
+        assertThat(browser.submit(tooSoon, "/sign-in/second-factor/code", Map.of("code", code)).location())
+                .as("after the wait the right code still works").contains("/oauth2/authorize");
     }
 
     @Test
