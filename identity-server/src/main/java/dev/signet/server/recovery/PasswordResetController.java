@@ -125,7 +125,8 @@ class PasswordResetController {
     @GetMapping(RESEND_PAGE)
     String resendPage(HttpServletRequest request, Model model) {
         model.addAttribute("email", PasswordResetJourney.STATE.require(request).email());
-        return "recovery/resend-code";
+        model.addAttribute("journeyPath", EMAIL_PAGE);
+        return "codes/resend-code";
     }
 
     @PostMapping(RESEND_PAGE)
@@ -200,7 +201,8 @@ class PasswordResetController {
         model.addAttribute("email", journey.email());
         model.addAttribute("required", journey.required());
         model.addAttribute("errors", errors);
-        return "recovery/check-email";
+        model.addAttribute("journeyPath", EMAIL_PAGE);
+        return "codes/check-email";
     }
 
     private String passwordForm(Model model, FormErrors errors) {

@@ -103,7 +103,8 @@ class SignUpController {
     @GetMapping(RESEND_PAGE)
     String resendPage(HttpServletRequest request, Model model) {
         model.addAttribute("email", SignUpJourney.STATE.require(request).email());
-        return "signup/resend-code";
+        model.addAttribute("journeyPath", EMAIL_PAGE);
+        return "codes/resend-code";
     }
 
     @PostMapping(RESEND_PAGE)
@@ -159,7 +160,8 @@ class SignUpController {
     private static String codeForm(Model model, SignUpJourney journey, FormErrors errors) {
         model.addAttribute("email", journey.email());
         model.addAttribute("errors", errors);
-        return "signup/check-email";
+        model.addAttribute("journeyPath", EMAIL_PAGE);
+        return "codes/check-email";
     }
 
     private String passwordForm(Model model, FormErrors errors) {
