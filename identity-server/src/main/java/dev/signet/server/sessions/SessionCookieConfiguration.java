@@ -19,13 +19,18 @@ public class SessionCookieConfiguration {
     WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> sessionCookie(SignetProperties properties,
             ProtectionProperties protection) {
         SessionCookie cookie = SessionCookie.forIssuer(properties.issuer(), protection.sessionCookie());
-        return factory -> {
-            Cookie settings = factory.getSettings().getSession().getCookie();
-            settings.setName(cookie.name());
-            settings.setSecure(cookie.secure());
-            settings.setHttpOnly(true);
-            settings.setSameSite(Cookie.SameSite.LAX);
-            settings.setPath("/");
-        };
+        return factory -> apply(cookie, factory.getSettings().getSession().getCookie());
+    }
+
+    static void apply(SessionCookie cookie, Cookie settings) {
+        settings.setName(cookie.name());
+        settings.setSecure(cookie.secure());
+        settings.setHttpOnly(true);
+        settings.setSameSite(Cookie.SameSite.LAX);
+        settings.setPath("/");
+        if (cookie.name().startsWith("__Host-")) {
+            // Browsers drop a __Host- cookie that has a Domain: server.servlet.session.cookie.domain must not apply.
+            settings.setDomain(null);
+        }
     }
 }
