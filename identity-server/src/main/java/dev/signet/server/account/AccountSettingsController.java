@@ -5,6 +5,11 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.password.PasswordPolicy;
 import dev.signet.server.logout.SignOut;
+import dev.signet.server.protection.AttemptLimiter;
+import dev.signet.server.protection.ClientAddress;
+import dev.signet.server.protection.LimitedAction;
+import dev.signet.server.protection.LimitedAttempt;
+import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
@@ -38,18 +43,21 @@ class AccountSettingsController {
     static final String DELETE = "/account/delete";
     static final String DELETED = "/account-deleted";
     private static final String CURRENT_PASSWORD = "currentPassword";
+    private static final String PASSWORD_WAIT = "protection.currentPassword.wait";
 
     private final AccountRepository accounts;
     private final AccountChanges changes;
     private final PasswordPolicy policy;
     private final SignOut signOut;
+    private final AttemptLimiter limiter;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut) {
+            SignOut signOut, AttemptLimiter limiter) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.signOut = Objects.requireNonNull(signOut, "signOut");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
     @GetMapping(CHANGE_PASSWORD)
@@ -61,9 +69,10 @@ class AccountSettingsController {
     String changePassword(@RequestParam(name = CURRENT_PASSWORD, required = false) String current,
             @RequestParam(name = "password", required = false) String password,
             @RequestParam(name = "confirmPassword", required = false) String confirmPassword,
-            Authentication authentication, Locale locale, Model model, RedirectAttributes redirect) {
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
+            Model model, RedirectAttributes redirect) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current);
+        FormErrors errors = currentPasswordProblems(account, current, request, response);
         FormErrors newPasswordErrors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.email());
         newPasswordErrors.getAll().forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
@@ -82,7 +91,8 @@ class AccountSettingsController {
     @PostMapping(CHANGE_EMAIL)
     String changeEmail(@RequestParam(name = "email", required = false) String typed,
             @RequestParam(name = CURRENT_PASSWORD, required = false) String current,
-            Authentication authentication, HttpServletRequest request, Locale locale, Model model) {
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
+            Model model) {
         Account account = signedIn(authentication);
         FormErrors errors = new FormErrors();
         Optional<String> email = EmailAddress.parse(typed);
@@ -91,7 +101,7 @@ class AccountSettingsController {
         } else if (EmailAddress.canonical(email.get()).equals(EmailAddress.canonical(account.email()))) {
             errors.add("email", "account.error.sameEmail");
         }
-        currentPasswordProblems(account, current).getAll()
+        currentPasswordProblems(account, current, request, response).getAll()
                 .forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
             return emailForm(model, typed, errors);
@@ -139,7 +149,7 @@ class AccountSettingsController {
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current);
+        FormErrors errors = currentPasswordProblems(account, current, request, response);
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return "account/delete";
@@ -171,14 +181,28 @@ class AccountSettingsController {
         }
     }
 
-    private FormErrors currentPasswordProblems(Account account, String current) {
+    /**
+     * Checks the current password under the same attempt limit as sign-in (per email address and client address), so
+     * a browser left signed in gives no more guesses than the sign-in page.
+     */
+    private FormErrors currentPasswordProblems(Account account, String current, HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = new FormErrors();
         if (current == null || current.isEmpty()) {
-            errors.add(CURRENT_PASSWORD, "account.error.currentPasswordMissing");
-        } else if (!changes.isCurrentPassword(account, current)) {
-            errors.add(CURRENT_PASSWORD, "account.error.currentPasswordWrong");
+            return errors.add(CURRENT_PASSWORD, "account.error.currentPasswordMissing");
         }
-        return errors;
+        LimitedAttempt attempt = limiter.begin(LimitedAction.SIGN_IN, account.email(), ClientAddress.of(request));
+        if (attempt instanceof LimitedAttempt.Refused refused) {
+            return WaitMessages.refused(response, refused, CURRENT_PASSWORD, PASSWORD_WAIT);
+        }
+        LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
+        if (changes.isCurrentPassword(account, current)) {
+            allowed.succeeded();
+            return errors;
+        }
+        Optional<LimitedAttempt.Refused> lockout = allowed.failed();
+        return lockout.isPresent() ? WaitMessages.refused(response, lockout.get(), CURRENT_PASSWORD, PASSWORD_WAIT)
+                : errors.add(CURRENT_PASSWORD, "account.error.currentPasswordWrong");
     }
 
     /** The signed-in citizen's account; the pages are behind sign-in, so a missing one was deleted meanwhile. */

@@ -159,6 +159,27 @@ class ProtectionIT extends JourneyIntegrationTest {
     }
 
     @Test
+    void wrongCurrentPasswordsOnTheAccountPagesMeetTheSignInDelay() throws Exception {
+        String email = uniqueEmail("leftopen");
+        existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
+        TestBrowser browser = browser();
+        assertThat(browser.signIn(email, PASSWORD).location()).endsWith("/account");
+        TestBrowser.Page page = browser.get("/account/change-password");
+        Map<String, String> guess = Map.of("currentPassword", "a guess", "password", "a new long passphrase",
+                "confirmPassword", "a new long passphrase");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            page = browser.submit(page, "/account/change-password", guess);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("The password is not correct");
+        }
+
+        TestBrowser.Page tooSoon = browser.submit(page, "/account/change-password", guess);
+
+        assertThat(tooSoon.status()).isEqualTo(429);
+        assertThat(tooSoon.body()).contains("You have entered a wrong password too many times. Wait 2 seconds");
+    }
+
+    @Test
     void wrongSecondFactorCodesMeetADelay() throws Exception {
         String email = uniqueEmail("mfaguess");
         existingAccount(email, "second factor guessing test", AccountStatus.ACTIVE);
