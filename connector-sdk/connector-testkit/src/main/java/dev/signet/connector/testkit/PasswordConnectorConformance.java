@@ -61,7 +61,12 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>the right password gives {@link Authenticated} with the known subject and the connector's own id;</li>
  *   <li>a wrong password, a password that is only the start of the right one, an empty password and an unknown user
- *       all give {@link InvalidCredentials}, the same outcome;</li>
+ *       all give {@link InvalidCredentials}, the same outcome; the empty password is refused before the backend is
+ *       asked (an unreachable backend refuses it too);</li>
+ *   <li>login names full of SQL, LDAP and wildcard metacharacters ({@code ' OR '1'='1}, {@code *)(uid=*}, the
+ *       known login with its last character replaced by {@code %}, {@code _} or {@code *}, a NUL character) match
+ *       nobody and never throw, at sign-in and at lookup;</li>
+ *   <li>a 100,000-character password is {@link InvalidCredentials}, not an exception;</li>
  *   <li>a backend that cannot be reached gives {@link Unavailable} within {@link #unavailableWithin()}, for every
  *       capability;</li>
  *   <li>the connector leaves the caller's {@link Password} readable, and works from many threads at once;</li>
@@ -170,10 +175,50 @@ public abstract class PasswordConnectorConformance {
     }
 
     @Test
-    @DisplayName("an empty password is refused with InvalidCredentials")
+    @DisplayName("an empty password is refused with InvalidCredentials before the backend is asked")
     void emptyPasswordIsRefused() {
         PasswordConnector connector = open(openConnector());
         assertInstanceOf(InvalidCredentials.class, check(connector, knownUser().loginName(), ""));
+        // Refused without asking: an unreachable backend makes no difference (an LDAP server would take a bind with
+        // an empty password as an anonymous bind, and succeed).
+        PasswordConnector unreachable = open(openUnreachableConnector());
+        assertInstanceOf(InvalidCredentials.class, check(unreachable, knownUser().loginName(), ""),
+                "an empty password must be refused before the backend is asked");
+    }
+
+    @Test
+    @DisplayName("login names full of SQL, LDAP and wildcard metacharacters never match and never throw")
+    void hostileLoginNamesNeverMatch() {
+        PasswordConnector connector = open(openConnector());
+        String login = knownUser().loginName();
+        String allButLast = login.substring(0, login.length() - 1);
+        List<String> hostile = List.of("' OR '1'='1", "' OR 1=1 --", login + "' --", login + "')--", "\\" + login,
+                "%", "_", "*", allButLast + "%", allButLast + "_", allButLast + "*", "*)(uid=*", login + ")(|(uid=*)",
+                "admin)(&", login + "\\0", login + "\u0000", "\u0000");
+        for (String loginName : hostile) {
+            SignInOutcome outcome;
+            try {
+                outcome = check(connector, loginName, knownUser().password());
+            } catch (RuntimeException e) {
+                throw new AssertionError("checkPassword threw for a login name with metacharacters", e);
+            }
+            assertInstanceOf(InvalidCredentials.class, outcome,
+                    "a login name with metacharacters must match nobody: " + loginName.replace("\u0000", "\\0"));
+        }
+        if (connector instanceof LookupConnector lookup) {
+            for (String key : List.of("' OR '1'='1", "%", "*", allButLast + "%", "\u0000")) {
+                assertInstanceOf(NotFound.class, lookup.lookUp(UserKey.loginName(key)), "lookup of " + key);
+                assertInstanceOf(NotFound.class, lookup.lookUp(UserKey.subject(key)), "lookup of subject " + key);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a 100,000-character password is InvalidCredentials, not an exception")
+    void veryLongPasswordIsInvalidCredentials() {
+        PasswordConnector connector = open(openConnector());
+        assertInstanceOf(InvalidCredentials.class,
+                check(connector, knownUser().loginName(), knownUser().password().repeat(100_000 / 8 + 1)));
     }
 
     @Test

@@ -50,6 +50,12 @@ class ConformanceKitCatchesFaultsTest {
                 .containsExactly("unreachableBackendIsUnavailableInTime");
     }
 
+    @Test
+    void matchingLoginNamesAsPatternsFails() {
+        assertThat(failedTests(InMemoryConnectorConformanceTest.MatchesWildcards.class))
+                .containsExactly("hostileLoginNamesNeverMatch");
+    }
+
     private static List<String> failedTests(Class<?> conformanceRun) {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(conformanceRun)).execute()
                 .testEvents();

@@ -39,7 +39,7 @@ import java.util.logging.Logger;
 final class InMemoryConnector implements PasswordConnector, LookupConnector, ListingConnector {
 
     enum Fault { LOGS_PASSWORD, THROWS_ON_WRONG_PASSWORD, ACCEPTS_EMPTY_PASSWORD, WAITS_FOREVER, LISTS_TWICE,
-        LEAKS_LOGIN_IN_REASON }
+        LEAKS_LOGIN_IN_REASON, MATCHES_WILDCARDS }
 
     record User(String loginName, String password, String subject, String email) {
     }
@@ -116,6 +116,11 @@ final class InMemoryConnector implements PasswordConnector, LookupConnector, Lis
     }
 
     private Optional<User> byLogin(String loginName) {
+        if (faults.contains(Fault.MATCHES_WILDCARDS)) {
+            // As a query or filter built by concatenation would: % and * match anything.
+            String pattern = java.util.regex.Pattern.quote(loginName).replace("%", "\\E.*\\Q").replace("*", "\\E.*\\Q");
+            return bySubject.values().stream().filter(user -> user.loginName().matches(pattern)).findFirst();
+        }
         return bySubject.values().stream().filter(user -> user.loginName().equals(loginName)).findFirst();
     }
 

@@ -122,4 +122,11 @@ class InMemoryConnectorConformanceTest extends PasswordConnectorConformance {
             return EnumSet.of(InMemoryConnector.Fault.LEAKS_LOGIN_IN_REASON);
         }
     }
+
+    static class MatchesWildcards extends InMemoryConnectorConformanceTest {
+        @Override
+        Set<InMemoryConnector.Fault> faults() {
+            return EnumSet.of(InMemoryConnector.Fault.MATCHES_WILDCARDS);
+        }
+    }
 }

@@ -47,6 +47,9 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
     /** Longest login name looked up; anything longer is no one's. */
     private static final int MAX_LOGIN_LENGTH = 320;
 
+    /** SQLSTATE of a statement the driver cancelled at its query timeout (PostgreSQL's, not an SQLTimeoutException). */
+    private static final String QUERY_CANCELED = "57014";
+
     private final ConnectorInstance instance;
     private final LegacyDatabaseSettings settings;
     private final UserTable users;
@@ -89,7 +92,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
 
     @Override
     public SignInOutcome checkPassword(String loginName, Password password) {
-        if (password.isEmpty() || loginName == null || loginName.isBlank() || loginName.length() > MAX_LOGIN_LENGTH) {
+        if (password.isEmpty() || !isPlausibleKey(loginName)) {
             return new InvalidCredentials();
         }
         List<UserTable.Row> rows;
@@ -131,7 +134,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
     public LookupOutcome lookUp(UserKey key) {
         try (Connection connection = pool.getConnection()) {
             List<UserTable.Row> rows = key instanceof UserKey.BySubject subject
-                    ? users.bySubject(connection, subject.subject())
+                    ? (isPlausibleKey(subject.subject()) ? users.bySubject(connection, subject.subject()) : List.of())
                     : lookUpLogin(connection, ((UserKey.ByLoginName) key).loginName());
             if (rows.size() > 1) {
                 log.warn("Connector {}: a lookup matches more than one user; treated as not found", instance.id());
@@ -143,10 +146,18 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
     }
 
     private List<UserTable.Row> lookUpLogin(Connection connection, String loginName) throws SQLException {
-        if (loginName.isBlank() || loginName.length() > MAX_LOGIN_LENGTH) {
+        if (!isPlausibleKey(loginName)) {
             return List.of();
         }
         return users.byLogin(connection, loginName);
+    }
+
+    /**
+     * Whether a login name or subject could be in the table at all. A NUL character cannot (PostgreSQL refuses it in
+     * text, and would fail the query: a citizen could make the connector look unavailable by typing one).
+     */
+    private static boolean isPlausibleKey(String key) {
+        return key != null && !key.isBlank() && key.length() <= MAX_LOGIN_LENGTH && key.indexOf('\0') < 0;
     }
 
     @Override
@@ -166,7 +177,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
         String reason;
         if (e instanceof SQLTransientConnectionException) {
             reason = "no database connection within " + settings.connectTimeout();
-        } else if (e instanceof SQLTimeoutException) {
+        } else if (e instanceof SQLTimeoutException || QUERY_CANCELED.equals(e.getSQLState())) {
             reason = "database query took longer than " + settings.queryTimeout();
         } else {
             reason = "database error, SQLSTATE " + e.getSQLState() + " (" + e.getClass().getSimpleName() + ")";

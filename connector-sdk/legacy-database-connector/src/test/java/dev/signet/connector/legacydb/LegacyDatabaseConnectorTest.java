@@ -221,4 +221,16 @@ class LegacyDatabaseConnectorTest {
         assertThat(outcome).isInstanceOf(Unavailable.class);
         assertThat(((Unavailable) outcome).reason()).contains("42P01").doesNotContain("someone");
     }
+
+    @Test
+    void aQueryCancelledAtTheQueryTimeoutIsUnavailableSayingSo() {
+        // PostgreSQL reports a statement cancelled at its timeout as SQLSTATE 57014, not as an SQLTimeoutException.
+        database.execute("""
+                CREATE TABLE slow_users (id text PRIMARY KEY, username text, password_hash text);
+                INSERT INTO slow_users VALUES ('s-1', 'sian.slow', '{SHA}qbGF9YtMG2CqLrO4zfGXGsaGomg=')""");
+        PasswordConnector connector = open(Map.of("query", "SELECT s.*, pg_sleep(3) AS slow FROM slow_users s",
+                "query-timeout", "1s"), PasswordConnector.class);
+        SignInOutcome outcome = check(connector, "sian.slow", "Twin-password");
+        assertThat(outcome).isEqualTo(new Unavailable("database query took longer than PT1S"));
+    }
 }

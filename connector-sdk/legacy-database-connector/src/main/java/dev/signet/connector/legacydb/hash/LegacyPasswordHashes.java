@@ -30,12 +30,19 @@ import java.util.Optional;
  *       <td>MD5, SHA-1, SHA-256, SHA-512 digest, or HMAC with the pepper, with the row's salt if any</td></tr>
  * </table>
  *
- * <p>Every comparison is constant time. A value in no supported format, one asking for more work than the limits
+ * <p>A password longer than 4,096 UTF-8 bytes never matches. Every comparison is constant time. A value in no supported format, one asking for more work than the limits
  * allow (so that one corrupt row cannot exhaust memory or CPU: Argon2 at most 256 MiB, t 64, p 16; scrypt at most
  * 256 MiB; PBKDF2 at most 10,000,000 iterations; SHA crypt at most 10,000,000 rounds; bcrypt cost at most 18; phpass
  * at most 2^24), or a derived key shorter than 16 bytes, is {@link HashCheck.Unreadable}: never an exception.
  */
 public final class LegacyPasswordHashes {
+
+    /**
+     * The longest password checked, in UTF-8 bytes, as Django and passlib limit it. SHA-crypt's work grows with the
+     * square of the password's length (a 100,000-character password against a {@code $6$} hash takes tens of seconds
+     * of CPU), so a longer password is a {@link HashCheck.Mismatch} without hashing. No real password is this long.
+     */
+    static final int MAX_PASSWORD_BYTES = 4096;
 
     private final List<HashFormat> prefixed = List.of(new Bcrypt(), new Argon2Phc(), new Scrypt(), new Pbkdf2(),
             new Md5Crypt(), new ShaCrypt(), new Phpass());
@@ -55,6 +62,9 @@ public final class LegacyPasswordHashes {
         Objects.requireNonNull(stored, "stored");
         byte[] bytes = password.utf8();
         try {
+            if (bytes.length > MAX_PASSWORD_BYTES) {
+                return new HashCheck.Mismatch("password-too-long");
+            }
             return checkBytes(bytes, stored.trim(), salt);
         } catch (RuntimeException unexpected) {
             // A corrupt value that slipped past a format's own checks: still an outcome, never a crash.

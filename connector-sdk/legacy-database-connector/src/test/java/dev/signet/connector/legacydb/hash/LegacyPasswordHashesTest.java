@@ -128,4 +128,35 @@ class LegacyPasswordHashesTest {
         assertThat(new LegacyPasswordHashes(hex.options()).check(Password.of(hex.password()),
                 hex.hash().toUpperCase(), hex.salt())).isEqualTo(new HashCheck.Matches("digest"));
     }
+
+    @Test
+    void passwordsLongerThan4096BytesNeverMatch() {
+        // PW=$(python3 -c 'print("p"*4096)') python3 legacy_formats.py werkzeug-pbkdf2 sha256 1000, then with 4097:
+        // hashlib has no length limit, so both hashes are genuine; the second must still not match.
+        String of4096 = "pbkdf2:sha256:1000$vThswjaKRe4tuNXy$15cce22cc879ea3f791fc1210e9e6ea9cf24b7e087273eb54b5c6fbadb41985a";
+        String of4097 = "pbkdf2:sha256:1000$6VawQ99wgr32tgu5$c45182d449ad960662da0fa213b5744d65f9096c1bdb7dfaa9cd6f6279c09234";
+        LegacyPasswordHashes hashes = new LegacyPasswordHashes(HashOptions.defaults());
+
+        assertThat(hashes.check(Password.of("p".repeat(4096)), of4096, Optional.empty()))
+                .isInstanceOf(HashCheck.Matches.class);
+        assertThat(hashes.check(Password.of("p".repeat(4097)), of4097, Optional.empty()))
+                .isEqualTo(new HashCheck.Mismatch("password-too-long"));
+    }
+
+    /** Vectors published by the formats' own projects: a source independent of the generated ones. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        // phpass 0.3, test.php
+        "test12345|$P$9IQRaTwmfeRo7ud9Fh4E2PdI0S3r.L0",
+        // ASP.NET Core Identity, PasswordHasherTest: V2; V3 with SHA-256 and 10,000 iterations; V3 with SHA-512, 50
+        "my password|AAABAgMEBQYHCAkKCwwNDg+ukCEMDf0yyQ29NYubggHIVY0sdEUfdyeM+E1LtH1uJg==",
+        "my password|AQAAAAEAACcQAAAAEAABAgMEBQYHCAkKCwwNDg+yWU7rLgUwPZb1Itsmra7cbxw2EFpwpVFIEtP+JIuUEw==",
+        "my password|AQAAAAIAAAAyAAAAEOMwvh3+FZxqkdMBz2ekgGhwQ4B6pZWND6zgESBuWiHw"})
+    void publishedVectorsMatch(String password, String stored) {
+        LegacyPasswordHashes hashes = new LegacyPasswordHashes(HashOptions.defaults());
+
+        assertThat(hashes.check(Password.of(password), stored, Optional.empty())).isInstanceOf(HashCheck.Matches.class);
+        assertThat(hashes.check(Password.of(password + "."), stored, Optional.empty()))
+                .isInstanceOf(HashCheck.Mismatch.class);
+    }
 }
