@@ -1,13 +1,10 @@
 package dev.signet.server.testing.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.signet.server.testing.JourneyIntegrationTest;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -16,32 +13,49 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Base of the tests that walk journeys in a real headless Chromium against the running server, as a citizen would:
- * typing into fields, choosing radios and pressing buttons. Every page the browser lands on can be checked with
- * axe-core ({@link #accessible()}). Without Chromium these tests are skipped, naming the packages to install.
+ * Base of the tests that walk journeys in a real headless Chromium against the running server (as
+ * {@link JourneyIntegrationTest}, sharing its Spring context), as a citizen would. All browser tests of the JVM share
+ * one Chromium, clean at the start of each test; {@link TestRelyingParty} is the service a citizen comes from. Without
+ * Chromium every browser test is reported as skipped, naming the packages to install.
+ *
+ * <p>Two ways to drive it: {@link #citizen()} finds fields by label and buttons by their words and checks every Signet
+ * page it reaches with axe-core; the protected methods below work by element id and check a page when the test calls
+ * {@link #accessible()}.
  */
+@Tag("browser")
 public abstract class BrowserJourneyTest extends JourneyIntegrationTest {
 
+    @RegisterExtension
+    static final ChromiumExtension CHROMIUM = new ChromiumExtension();
+
+    /** The shared browser, for the id-based methods below. */
     protected WebDriver chromium;
 
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Chromium.installed(), Chromium.MISSING);
+    @BeforeEach
+    void useTheSharedBrowserAgainstThisServer() {
+        chromium = CHROMIUM.chromium().driver();
+        relyingParty().useProvider(baseUrl());
     }
 
-    @BeforeEach
-    void freshBrowser() {
-        chromium = Chromium.shared();
-        chromium.get(baseUrl() + "/sign-in");
-        chromium.manage().deleteAllCookies();
+    /** The citizen at the browser, for one test. */
+    protected Citizen citizen() {
+        return new Citizen(CHROMIUM.chromium(), baseUrl());
+    }
+
+    protected TestRelyingParty relyingParty() {
+        return CHROMIUM.chromium().relyingParty();
+    }
+
+    protected Chromium chromium() {
+        return CHROMIUM.chromium();
     }
 
     /** Opens a path of Signet (or a full URL). */
     protected void open(String pathOrUrl) {
-        chromium.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl() + pathOrUrl);
+        chromium.get(pathOrUrl.startsWith("/") ? baseUrl() + pathOrUrl : pathOrUrl);
     }
 
-    /** Types into the field labelled by its id, replacing what was there. */
+    /** Types into the field with this id, replacing what was there. */
     protected void type(String fieldId, String text) {
         WebElement field = chromium.findElement(By.id(fieldId));
         field.clear();
@@ -95,9 +109,8 @@ public abstract class BrowserJourneyTest extends JourneyIntegrationTest {
         return chromium.findElement(By.id(elementId)).getAttribute("textContent").strip();
     }
 
-    /** Asserts that axe-core finds no serious or critical WCAG A/AA violation on the current page. */
+    /** Asserts that axe-core finds no serious or critical violation on the current page ({@link Accessibility}). */
     protected void accessible() {
-        List<String> violations = Axe.seriousViolations(chromium);
-        assertThat(violations).as("accessibility of %s (%s)", path(), chromium.getTitle()).isEmpty();
+        Accessibility.assertNoSeriousViolations(chromium);
     }
 }
