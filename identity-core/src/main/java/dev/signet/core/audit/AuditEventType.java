@@ -23,6 +23,12 @@ public record AuditEventType(String value) {
     public static final AuditEventType PASSWORD_RESET = new AuditEventType("password.reset");
     /** A citizen signed out of Signet. */
     public static final AuditEventType SIGNED_OUT = new AuditEventType("sign_out");
+    /** A signed-in citizen changed their password (with the current one). */
+    public static final AuditEventType PASSWORD_CHANGED = new AuditEventType("password.changed");
+    /** A signed-in citizen changed their email address (proven with a code sent to the new one). */
+    public static final AuditEventType EMAIL_CHANGED = new AuditEventType("account.email_changed");
+    /** A signed-in citizen deleted their account. */
+    public static final AuditEventType ACCOUNT_DELETED = new AuditEventType("account.deleted");
 
     // Operators (admin-api). Reading personal data is an action too.
     public static final AuditEventType OPERATOR_ACCOUNTS_SEARCHED = new AuditEventType("operator.accounts.searched");
