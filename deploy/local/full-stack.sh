@@ -220,6 +220,9 @@ start_admin_api() {
   say "Starting admin-api on 127.0.0.1:$admin_port (management $admin_management_port)..."
   (
     exec env SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$admin_port" \
+      SIGNET_ADMIN_ISSUER="$issuer" \
+      SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$postgres_port/signet" \
+      SPRING_DATASOURCE_USERNAME=signet \
       MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT="$admin_management_port" \
       MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true \
       "${as_user[@]}" "$java" -Xmx256m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$dir/run" -jar "$admin_jar"
@@ -396,12 +399,12 @@ if ! status | grep running > /dev/null; then
 fi
 
 server_jar=$(ls "$repo"/identity-server/target/identity-server-*.jar 2> /dev/null | grep -v -e '-plain' | head -1 || true)
-admin_jar=$(ls "$repo"/admin-api/target/admin-api-*.jar 2> /dev/null | grep -v -e '-plain' | head -1 || true)
+admin_jar=$(ls "$repo"/admin-api/target/admin-api-*-exec.jar 2> /dev/null | head -1 || true)
 if [ "$build" = yes ] || [ -z "$server_jar" ] || [ -z "$admin_jar" ]; then
   say "Building identity-server and admin-api..."
   (cd "$repo" && ./mvnw -q -B -ntp -pl identity-server,admin-api -am package -DskipTests)
   server_jar=$(ls "$repo"/identity-server/target/identity-server-*.jar | grep -v -e '-plain' | head -1)
-  admin_jar=$(ls "$repo"/admin-api/target/admin-api-*.jar | grep -v -e '-plain' | head -1)
+  admin_jar=$(ls "$repo"/admin-api/target/admin-api-*-exec.jar | head -1)
 fi
 
 write_secrets

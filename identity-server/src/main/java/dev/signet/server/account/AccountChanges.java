@@ -3,16 +3,21 @@ package dev.signet.server.account;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.signin.JourneyEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -31,14 +36,16 @@ class AccountChanges {
     private final OneTimeCodeStore codes;
     private final JourneyEmails emails;
     private final MeterRegistry meters;
+    private final AuditTrail audit;
 
     AccountChanges(AccountRepository accounts, PasswordHasher hasher, OneTimeCodeStore codes, JourneyEmails emails,
-            MeterRegistry meters) {
+            MeterRegistry meters, AuditTrail audit) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** Whether {@code password} is the account's current one (the proof asked before every change). */
@@ -54,6 +61,7 @@ class AccountChanges {
         accounts.updatePasswordHash(account.id(), hasher.hash(newPassword));
         emails.sendPasswordChanged(account.email(), locale);
         count("password", "changed");
+        audited(account, AuditEventType.PASSWORD_CHANGED);
     }
 
     /** Sends a code to the new address; the change happens only once it comes back. */
@@ -90,6 +98,7 @@ class AccountChanges {
         }
         emails.sendEmailChanged(account.email(), newEmail, locale);
         count("email", "changed");
+        audited(account, AuditEventType.EMAIL_CHANGED);
         return new EmailChange.Changed();
     }
 
@@ -98,11 +107,17 @@ class AccountChanges {
         accounts.delete(account.id());
         emails.sendAccountDeleted(account.email(), locale);
         count("deletion", "deleted");
+        audited(account, AuditEventType.ACCOUNT_DELETED);
     }
 
     /** A code proves one address for one account: it cannot be replayed for another address or account. */
     private static String codeSubject(UUID accountId, String newEmail) {
         return accountId + ":" + EmailAddress.canonical(newEmail);
+    }
+
+    /** The owner, signed in, changed their own account (the entry outlives a deleted account, naming it by id). */
+    private void audited(Account account, AuditEventType type) {
+        audit.record(Actor.citizen(account.id()), type, Optional.of(account.id()), Map.of());
     }
 
     private void count(String change, String outcome) {

@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
 import dev.signet.core.logout.LogoutOutbox;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.core.logout.jdbc.JdbcLogoutOutbox;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.clients.ProviderMetadataContributor;
@@ -57,8 +58,8 @@ public class LogoutConfiguration {
     }
 
     @Bean
-    SignOut signOut(BackChannelLogoutPlanner planner) {
-        return new SignOut(planner);
+    SignOut signOut(BackChannelLogoutPlanner planner, AuditTrail audit) {
+        return new SignOut(planner, audit);
     }
 
     /** The logout endpoint's response handlers. */

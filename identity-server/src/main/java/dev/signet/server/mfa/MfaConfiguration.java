@@ -10,6 +10,7 @@ import dev.signet.core.mfa.totp.TotpSecretSealer;
 import dev.signet.core.notify.EmailSender;
 import dev.signet.core.notify.SmsSender;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.credentials.CodesProperties;
 import dev.signet.server.keys.KeyEncryptionKeys;
@@ -75,7 +76,7 @@ class MfaConfiguration {
 
     @Bean
     SecondFactorSignIn secondFactorSignIn(SecondFactors secondFactors, CitizenSignIn citizenSignIn,
-            MfaProperties settings) {
-        return new SecondFactorSignIn(secondFactors, citizenSignIn, settings);
+            MfaProperties settings, AuditTrail audit) {
+        return new SecondFactorSignIn(secondFactors, citizenSignIn, settings, audit);
     }
 }

@@ -1,5 +1,8 @@
 package dev.signet.server.mfa;
 
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.CredentialTrustLevel;
@@ -7,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -22,11 +26,14 @@ final class SecondFactorSignIn {
     private final SecondFactors secondFactors;
     private final CitizenSignIn citizenSignIn;
     private final MfaProperties settings;
+    private final AuditTrail audit;
 
-    SecondFactorSignIn(SecondFactors secondFactors, CitizenSignIn citizenSignIn, MfaProperties settings) {
+    SecondFactorSignIn(SecondFactors secondFactors, CitizenSignIn citizenSignIn, MfaProperties settings,
+            AuditTrail audit) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** The citizen signed in with a password only; empty when nobody is signed in. */
@@ -51,7 +58,12 @@ final class SecondFactorSignIn {
      */
     boolean wrongCode(HttpServletRequest request, SecondFactorJourney journey) {
         SecondFactorJourney counted = journey.withWrongCode();
-        if (counted.wrongCodes() < settings.maxWrongCodes()) {
+        boolean tooMany = counted.wrongCodes() >= settings.maxWrongCodes();
+        // The session holds the password step: the actor is that (not yet Cl.Cm) citizen session.
+        audit.record(Actor.citizen(journey.accountId()), AuditEventType.SIGN_IN_FAILED,
+                Optional.of(journey.accountId()), Map.of("step", "second_factor",
+                        "outcome", tooMany ? "too_many_wrong_codes" : "wrong_code"));
+        if (!tooMany) {
             SecondFactorJourney.STATE.save(request, counted);
             return false;
         }

@@ -4,18 +4,23 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.account.EmailAddress;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.signin.JourneyEmails;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.LimitedAction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,15 +40,17 @@ class PasswordReset {
     private final JourneyEmails emails;
     private final MeterRegistry meters;
     private final AttemptLimiter limiter;
+    private final AuditTrail audit;
 
     PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters, AttemptLimiter limiter) {
+            MeterRegistry meters, AttemptLimiter limiter, AuditTrail audit) {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     void sendCode(String email, Locale locale) {
@@ -74,6 +81,10 @@ class PasswordReset {
         limiter.clear(LimitedAction.SIGN_IN, email);
         emails.sendPasswordChanged(account.get().email(), locale);
         count("password_changed");
+        // The code sent to the account's email proved control of it: the citizen acted on their own account.
+        UUID id = account.get().id();
+        audit.record(Actor.citizen(id), AuditEventType.PASSWORD_RESET, Optional.of(id), Map.of("lifted_reset_required",
+                String.valueOf(account.get().status() == AccountStatus.PASSWORD_RESET_REQUIRED)));
         return true;
     }
 

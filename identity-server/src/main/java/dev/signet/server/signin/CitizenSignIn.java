@@ -1,9 +1,14 @@
 package dev.signet.server.signin;
 
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
+import dev.signet.server.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,9 +37,11 @@ public class CitizenSignIn {
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public CitizenSignIn(Clock clock) {
+    public CitizenSignIn(Clock clock, AuditTrail audit) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** Signs the account in with a password-only credential and returns the URL to redirect to. */
@@ -54,6 +61,8 @@ public class CitizenSignIn {
         context.setAuthentication(new CitizenAuthentication(accountId, clock.instant(), level));
         contextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        audit.record(Actor.citizen(accountId), AuditEventType.SIGN_IN_SUCCEEDED, Optional.of(accountId),
+                Map.of("level", level.vectorValue()));
         return continueUrl(request, response);
     }
 

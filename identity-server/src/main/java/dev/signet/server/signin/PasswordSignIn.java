@@ -2,8 +2,11 @@ package dev.signet.server.signin;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.LimitedAction;
 import dev.signet.server.protection.LimitedAttempt;
@@ -11,8 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks an email address and password. An unknown email costs the same as a known one (the password is checked
  * against a dummy hash made at start-up), so response times do not reveal which emails have accounts. A hash made with
- * older parameters is replaced after a successful check. Counts outcomes as {@code signet.signin{outcome}}.
+ * older parameters is replaced after a successful check. Counts outcomes as {@code signet.signin{outcome}} and writes
+ * each refusal to the audit log ({@code sign_in.failed}; a success is audited when the session starts).
  * <p>
  * Attempts are limited per email address and per client address ({@link AttemptLimiter}, growing delays, then a
  * temporary lockout of the email address): a refused attempt checks no password. When a wrong password starts a
@@ -37,15 +43,17 @@ public class PasswordSignIn {
     private final MeterRegistry meters;
     private final AttemptLimiter limiter;
     private final JourneyEmails emails;
+    private final AuditTrail audit;
     private final String dummyHash;
 
     public PasswordSignIn(AccountRepository accounts, PasswordHasher hasher, MeterRegistry meters,
-            AttemptLimiter limiter, JourneyEmails emails) {
+            AttemptLimiter limiter, JourneyEmails emails, AuditTrail audit) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.emails = Objects.requireNonNull(emails, "emails");
+        this.audit = Objects.requireNonNull(audit, "audit");
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.dummyHash = hasher.hash(Base64.getEncoder().encodeToString(random));
@@ -71,9 +79,11 @@ public class PasswordSignIn {
         if (lockout.isEmpty()) {
             return outcome;
         }
-        accounts.findByEmail(email).ifPresent(account ->
-                emails.sendSignInLocked(account.email(), lockout.get().retryAfter(), locale));
-        return count(new SignInOutcome.TooManyAttempts(lockout.get().retryAfter(), true), "lockout_started");
+        Optional<Account> owner = accounts.findByEmail(email);
+        owner.ifPresent(account -> emails.sendSignInLocked(account.email(), lockout.get().retryAfter(), locale));
+        // Audited once per lockout; attempts refused by the limiter are only counted (an attack must not flood the log).
+        return refused(new SignInOutcome.TooManyAttempts(lockout.get().retryAfter(), true), "lockout_started",
+                owner.map(Account::id));
     }
 
     private SignInOutcome check(String email, String password) {
@@ -85,7 +95,7 @@ public class PasswordSignIn {
                 log.warn("Stored password hash of account {} cannot be read: {}", found.get().id(),
                         unreadable.reason());
             }
-            return count(new SignInOutcome.InvalidCredentials(), "invalid_credentials");
+            return refused(new SignInOutcome.InvalidCredentials(), "invalid_credentials", found.map(Account::id));
         }
         Account account = found.get();
         if (match.needsRehash()) {
@@ -94,10 +104,18 @@ public class PasswordSignIn {
         }
         return switch (account.status()) {
             case ACTIVE -> count(new SignInOutcome.SignedIn(account.id()), "success");
-            case SUSPENDED -> count(new SignInOutcome.Unavailable(false), "suspended");
-            case BLOCKED -> count(new SignInOutcome.Unavailable(true), "blocked");
-            case PASSWORD_RESET_REQUIRED -> count(new SignInOutcome.ResetRequired(account.email()), "reset_required");
+            case SUSPENDED -> refused(new SignInOutcome.Unavailable(false), "suspended", Optional.of(account.id()));
+            case BLOCKED -> refused(new SignInOutcome.Unavailable(true), "blocked", Optional.of(account.id()));
+            case PASSWORD_RESET_REQUIRED -> refused(new SignInOutcome.ResetRequired(account.email()), "reset_required",
+                    Optional.of(account.id()));
         };
+    }
+
+    /** The person typing is not (yet) proven to be the account holder, so the actor is anonymous. */
+    private SignInOutcome refused(SignInOutcome outcome, String tag, Optional<UUID> accountId) {
+        audit.record(Actor.anonymous(), AuditEventType.SIGN_IN_FAILED, accountId,
+                Map.of("step", "password", "outcome", tag));
+        return count(outcome, tag);
     }
 
     private SignInOutcome count(SignInOutcome outcome, String tag) {

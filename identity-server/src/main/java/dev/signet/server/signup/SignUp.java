@@ -4,16 +4,20 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.account.EmailAddress;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.signin.JourneyEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,15 +39,17 @@ class SignUp {
     private final JourneyEmails emails;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AuditTrail audit;
 
     SignUp(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, AuditTrail audit) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** Sends the code (or, for an existing account, the "you already have an account" email). */
@@ -77,6 +83,8 @@ class SignUp {
             return Optional.empty();
         }
         count("created");
+        audit.record(Actor.citizen(account.id()), AuditEventType.ACCOUNT_CREATED, Optional.of(account.id()),
+                Map.of());
         return Optional.of(account.id());
     }
 

@@ -1,0 +1,52 @@
+package dev.signet.core.audit;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What happened, as a dotted lower-case name ({@code sign_in.failed}). A value rather than an enum so that an entry
+ * written by a newer Signet (with a type this version does not know) can still be read, verified and exported.
+ * Features add their types here as constants.
+ */
+public record AuditEventType(String value) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+
+    // Citizens' journeys (identity-server).
+    /** A citizen's session started or was raised to a higher trust level; details: {@code level}. */
+    public static final AuditEventType SIGN_IN_SUCCEEDED = new AuditEventType("sign_in.succeeded");
+    /** A sign-in step was refused; details: {@code step}, {@code outcome}. */
+    public static final AuditEventType SIGN_IN_FAILED = new AuditEventType("sign_in.failed");
+    /** A citizen created an account with a proven email address. */
+    public static final AuditEventType ACCOUNT_CREATED = new AuditEventType("account.created");
+    /** A citizen replaced a forgotten password with a code sent by email. */
+    public static final AuditEventType PASSWORD_RESET = new AuditEventType("password.reset");
+    /** A citizen signed out of Signet. */
+    public static final AuditEventType SIGNED_OUT = new AuditEventType("sign_out");
+    /** A signed-in citizen changed their password (with the current one). */
+    public static final AuditEventType PASSWORD_CHANGED = new AuditEventType("password.changed");
+    /** A signed-in citizen changed their email address (proven with a code sent to the new one). */
+    public static final AuditEventType EMAIL_CHANGED = new AuditEventType("account.email_changed");
+    /** A signed-in citizen deleted their account. */
+    public static final AuditEventType ACCOUNT_DELETED = new AuditEventType("account.deleted");
+
+    // Operators (admin-api). Reading personal data is an action too.
+    public static final AuditEventType OPERATOR_ACCOUNTS_SEARCHED = new AuditEventType("operator.accounts.searched");
+    public static final AuditEventType OPERATOR_ACCOUNT_VIEWED = new AuditEventType("operator.account.viewed");
+    public static final AuditEventType OPERATOR_AUDIT_SEARCHED = new AuditEventType("operator.audit.searched");
+    public static final AuditEventType OPERATOR_AUDIT_VERIFIED = new AuditEventType("operator.audit.verified");
+    public static final AuditEventType OPERATOR_AUDIT_EXPORTED = new AuditEventType("operator.audit.exported");
+
+    public AuditEventType {
+        Objects.requireNonNull(value, "value");
+        if (value.length() > 100 || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException("An audit event type is dotted lower-case words, such as "
+                    + "sign_in.failed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
