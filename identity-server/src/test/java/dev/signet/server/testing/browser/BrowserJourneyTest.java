@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -91,7 +90,7 @@ public abstract class BrowserJourneyTest extends JourneyIntegrationTest {
         WebElement oldPage = chromium.findElement(By.tagName("html"));
         action.run();
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(PageChange.leftPage(oldPage));
         wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 

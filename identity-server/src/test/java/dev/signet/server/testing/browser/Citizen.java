@@ -9,7 +9,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -130,7 +129,7 @@ public final class Citizen {
     private Citizen navigate(WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, PATIENCE).until(PageChange.leftPage(page));
         arrived();
         return this;
     }
