@@ -1,7 +1,6 @@
 package dev.signet.server.recovery;
 
 import dev.signet.core.account.EmailAddress;
-import dev.signet.core.code.CodeCheck;
 import dev.signet.core.password.PasswordPolicy;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.ClientAddress;
@@ -11,6 +10,7 @@ import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
 import dev.signet.server.signin.JourneyTimedOutException;
+import dev.signet.server.signin.LimitedCodeEntry;
 import dev.signet.server.signin.NewPasswordAnswer;
 import dev.signet.server.signin.SignInJourney;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,10 +38,13 @@ class PasswordResetController {
     private final PasswordReset reset;
     private final PasswordPolicy policy;
     private final AttemptLimiter limiter;
+    private final LimitedCodeEntry codeEntry;
 
-    PasswordResetController(PasswordReset reset, PasswordPolicy policy, AttemptLimiter limiter) {
+    PasswordResetController(PasswordReset reset, PasswordPolicy policy, AttemptLimiter limiter,
+            LimitedCodeEntry codeEntry) {
         this.reset = Objects.requireNonNull(reset, "reset");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.codeEntry = Objects.requireNonNull(codeEntry, "codeEntry");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
@@ -99,22 +102,8 @@ class PasswordResetController {
     String code(@RequestParam(name = "code", required = false) String typed, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         PasswordResetJourney journey = PasswordResetJourney.STATE.require(request);
-        Optional<String> code = CodeAnswer.parse(typed);
-        Optional<CodeCheck> check = Optional.empty();
-        if (code.isPresent()) {
-            LimitedAttempt attempt = limiter.begin(LimitedAction.CODE_ENTRY, journey.email(), ClientAddress.of(request));
-            if (attempt instanceof LimitedAttempt.Refused refused) {
-                return codeForm(model, journey,
-                        WaitMessages.refused(response, refused, CodeAnswer.FIELD, "protection.codeEntry.wait"));
-            }
-            check = Optional.of(reset.checkCode(journey.email(), code.get()));
-            Optional<LimitedAttempt.Refused> lockout = CodeAnswer.report((LimitedAttempt.Allowed) attempt, check.get());
-            if (lockout.isPresent()) {
-                return codeForm(model, journey,
-                        WaitMessages.refused(response, lockout.get(), CodeAnswer.FIELD, "protection.codeEntry.wait"));
-            }
-        }
-        FormErrors errors = CodeAnswer.problems(typed, check);
+        FormErrors errors = codeEntry.check(typed, journey.email(), request, response,
+                code -> reset.checkCode(journey.email(), code));
         if (!errors.isEmpty()) {
             return codeForm(model, journey, errors);
         }
