@@ -1,9 +1,13 @@
 package dev.signet.server.mfa;
 
+import static dev.signet.server.testing.SecretClient.callbackQuery;
+import static dev.signet.server.testing.SecretClient.code;
+import static dev.signet.server.testing.SecretClient.exchange;
+import static dev.signet.server.testing.SecretClient.form;
+import static dev.signet.server.testing.SecretClient.idToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
@@ -13,18 +17,12 @@ import dev.signet.core.mfa.totp.Totp;
 import dev.signet.core.notify.SmsSender;
 import dev.signet.server.testing.Inbox;
 import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import dev.signet.server.testing.Texts;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Second factors over HTTP, as a citizen without JavaScript meets them: a service asks for {@code Cl.Cm} (the default),
@@ -44,9 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SecondFactorSignInIT extends JourneyIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CLIENT = "test-secret";
-    private static final String CALLBACK = "https://secret.test.example/callback";
+    private static final String CLIENT = SecretClient.ID;
+    private static final String CALLBACK = SecretClient.CALLBACK;
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern SECRET_KEY = Pattern.compile("id=\"secret-key\">([A-Z2-7 ]+)<");
     private static final Pattern RECOVERY_CODE = Pattern.compile("<code[^>]*>([0-9a-z]{5}-[0-9a-z]{5})</code>");
@@ -56,8 +50,6 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
     SecondFactorRepository factors;
     @Autowired
     SmsSender smsSender;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aCitizenWithoutASecondFactorSetsUpAnAuthenticatorAppDuringSignInThenSignsInWithIt() throws Exception {
@@ -97,7 +89,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         assertThat(new String(stored.sealedTotpSecret().orElseThrow(), StandardCharsets.ISO_8859_1))
                 .doesNotContain(new String(secret, StandardCharsets.ISO_8859_1));
 
-        JWTClaimsSet idToken = idToken(exchange(code(browser.get(continueUrl(codes.body())))));
+        JWTClaimsSet idToken = idToken(exchange(baseUrl(), code(browser.get(continueUrl(codes.body())))));
         assertThat(idToken.getStringClaim("vot")).isEqualTo("Cl.Cm");
 
         // Next sign-in, in another browser: the password, then the app's code only.
@@ -113,7 +105,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         TestBrowser.Page back = other.submit(replayed, "/sign-in/second-factor/code",
                 Map.of("code", Totp.code(secret, usedStep + 1)));
         assertThat(back.location()).contains("/oauth2/authorize");
-        assertThat(idToken(exchange(code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
+        assertThat(idToken(exchange(baseUrl(), code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
     }
 
     @Test
@@ -140,7 +132,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         assertThat(recoveryCodes(codes.body())).hasSize(10);
         assertThat(factors.findByAccount(accountId)).singleElement()
                 .satisfies(factor -> assertThat(factor.phoneNumber()).contains(e164));
-        assertThat(idToken(exchange(code(browser.get(continueUrl(codes.body()))))).getStringClaim("vot"))
+        assertThat(idToken(exchange(baseUrl(), code(browser.get(continueUrl(codes.body()))))).getStringClaim("vot"))
                 .isEqualTo("Cl.Cm");
 
         // Signing in again: choose (the only way), a new code by text, a wrong one, then the right one.
@@ -157,7 +149,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         assertThat(wrong.body()).contains("The code is not correct. You can try 4 more times");
         TestBrowser.Page back = other.submit(wrong, "/sign-in/second-factor/code", Map.of("code", sent));
         assertThat(back.location()).contains("/oauth2/authorize");
-        assertThat(idToken(exchange(code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
+        assertThat(idToken(exchange(baseUrl(), code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
     }
 
     @Test
@@ -174,7 +166,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         String code = Inbox.codeIn(inbox.latestTo(email, 1));
         assertThat(inbox.latestTo(email, 1).subject()).isEqualTo("Your security code to sign in");
         TestBrowser.Page codes = browser.submit(check, "/sign-in/second-factor/set-up/code", Map.of("code", code));
-        assertThat(idToken(exchange(code(browser.get(continueUrl(codes.body()))))).getStringClaim("vot"))
+        assertThat(idToken(exchange(baseUrl(), code(browser.get(continueUrl(codes.body()))))).getStringClaim("vot"))
                 .isEqualTo("Cl.Cm");
 
         TestBrowser other = browser();
@@ -184,7 +176,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         assertThat(codePage.body()).contains("Check your email");
         TestBrowser.Page back = other.submit(codePage, "/sign-in/second-factor/code",
                 Map.of("code", Inbox.codeIn(inbox.latestTo(email, 2))));
-        assertThat(idToken(exchange(code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
+        assertThat(idToken(exchange(baseUrl(), code(other.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
     }
 
     @Test
@@ -200,7 +192,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         TestBrowser.Page back = browser.submit(recoveryPage, "/sign-in/second-factor/recovery-code",
                 Map.of("recoveryCode", recoveryCodes.get(3).toUpperCase().replace("-", " ")));
         assertThat(back.location()).contains("/oauth2/authorize");
-        assertThat(idToken(exchange(code(browser.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
+        assertThat(idToken(exchange(baseUrl(), code(browser.get(back.location())))).getStringClaim("vot")).isEqualTo("Cl.Cm");
         assertThat(codePage.body()).contains("Use a recovery code instead");
 
         TestBrowser again = browser();
@@ -221,11 +213,11 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
 
         // A service that accepts a password alone: no second factor asked, vot Cl.
         TestBrowser.Page clBack = passwordThenBackToTheService(browser, email, Map.of("vtr", "[\"Cl\"]"));
-        assertThat(idToken(exchange(code(clBack))).getStringClaim("vot")).isEqualTo("Cl");
+        assertThat(idToken(exchange(baseUrl(), code(clBack))).getStringClaim("vot")).isEqualTo("Cl");
 
         // prompt=none cannot show the second-factor page: the standard error, no page.
         TestBrowser.Page promptNone = browser.get(authorize(Map.of("prompt", "none")));
-        assertThat(query(promptNone.location())).containsEntry("error", "login_required");
+        assertThat(callbackQuery(promptNone.location())).containsEntry("error", "login_required");
 
         // A service that needs Cl.Cm: the second-factor page, not the password again.
         TestBrowser.Page stepUp = browser.get(authorize(Map.of()));
@@ -235,7 +227,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
                 .doesNotContain("Enter your password");
         TestBrowser.Page back = browser.submit(codePage, "/sign-in/second-factor/code",
                 Map.of("code", Totp.code(app.secret(), Totp.step(Instant.now()) + 1)));
-        JWTClaimsSet stepped = idToken(exchange(code(browser.get(back.location()))));
+        JWTClaimsSet stepped = idToken(exchange(baseUrl(), code(browser.get(back.location()))));
         assertThat(stepped.getStringClaim("vot")).isEqualTo("Cl.Cm");
 
         // Now signed in at Cl.Cm: the next Cl.Cm request (prompt=none too) gets its code without a page.
@@ -369,39 +361,5 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         Matcher matcher = CONTINUE.matcher(body);
         assertThat(matcher.find()).as("continue link on:\n" + body).isTrue();
         return matcher.group(1).replace("&amp;", "&");
-    }
-
-    private static Map<String, String> query(String location) {
-        assertThat(location).startsWith(CALLBACK + "?");
-        return Arrays.stream(URI.create(location).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
-                        pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : ""));
-    }
-
-    private static String code(TestBrowser.Page response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        String code = query(response.location()).get("code");
-        assertThat(code).as(response.location()).isNotBlank();
-        return code;
-    }
-
-    private JsonNode exchange(String code) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (CLIENT + ":test-secret-value").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", CALLBACK)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JWTClaimsSet idToken(JsonNode tokens) throws Exception {
-        return SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

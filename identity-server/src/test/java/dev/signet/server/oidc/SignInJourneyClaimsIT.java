@@ -1,35 +1,27 @@
 package dev.signet.server.oidc;
 
+import static dev.signet.server.testing.SecretClient.code;
+import static dev.signet.server.testing.SecretClient.exchange;
+import static dev.signet.server.testing.SecretClient.form;
+import static dev.signet.server.testing.SecretClient.idToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.oidc.claims.SubjectIdentifiers;
 import dev.signet.server.testing.ServerIntegrationTest;
+import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The same rules through the real sign-in pages, with sessions in the process (the embedded default): the citizen
@@ -37,9 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SignInJourneyClaimsIT extends ServerIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CLIENT = "test-secret";
-    private static final String CALLBACK = "https://secret.test.example/callback";
+    private static final String CLIENT = SecretClient.ID;
+    private static final String CALLBACK = SecretClient.CALLBACK;
     private static final String PASSWORD = "correct horse battery staple " + UUID.randomUUID();
 
     @Autowired
@@ -49,8 +40,6 @@ class SignInJourneyClaimsIT extends ServerIntegrationTest {
     @Autowired
     SubjectIdentifiers subjects;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void maxAgeZeroMakesASignedInCitizenSignInAgainThroughThePagesAndPromptNoneThenGetsACode() throws Exception {
         Account account = citizen();
@@ -58,7 +47,7 @@ class SignInJourneyClaimsIT extends ServerIntegrationTest {
 
         TestBrowser.Page first = browser.get(authorize(Map.of()));
         assertThat(location(first)).endsWith("/sign-in");
-        JWTClaimsSet firstToken = idToken(exchange(code(signIn(browser, account))));
+        JWTClaimsSet firstToken = idToken(exchange(baseUrl(), code(signIn(browser, account))));
         assertThat(firstToken.getSubject()).isEqualTo(subjects.subjectFor(account.id(), CLIENT));
         assertThat(firstToken.getStringClaim("vot")).isEqualTo("Cl");
 
@@ -70,7 +59,7 @@ class SignInJourneyClaimsIT extends ServerIntegrationTest {
         Thread.sleep(1100); // auth_time has whole seconds: make the second sign-in visibly later
         TestBrowser.Page fresh = browser.get(authorize(Map.of("max_age", "0")));
         assertThat(location(fresh)).endsWith("/sign-in");
-        JWTClaimsSet secondToken = idToken(exchange(code(signIn(browser, account))));
+        JWTClaimsSet secondToken = idToken(exchange(baseUrl(), code(signIn(browser, account))));
         assertThat(secondToken.getDateClaim("auth_time")).isAfter(firstToken.getDateClaim("auth_time"));
         assertThat(secondToken.getSubject()).isEqualTo(firstToken.getSubject());
     }
@@ -119,36 +108,5 @@ class SignInJourneyClaimsIT extends ServerIntegrationTest {
 
     private static String location(TestBrowser.Page page) {
         return page.location() == null ? "" : page.location();
-    }
-
-    private static String code(TestBrowser.Page response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        assertThat(location(response)).startsWith(CALLBACK + "?");
-        Map<String, String> query = Arrays.stream(URI.create(location(response)).getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-                        pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
-                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-        assertThat(query).containsKey("code");
-        return query.get("code");
-    }
-
-    private JsonNode exchange(String code) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (CLIENT + ":test-secret-value").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", CALLBACK)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JWTClaimsSet idToken(JsonNode tokens) throws Exception {
-        return SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

@@ -1,9 +1,12 @@
 package dev.signet.server.passkeys;
 
+import static dev.signet.server.testing.SecretClient.code;
+import static dev.signet.server.testing.SecretClient.exchange;
+import static dev.signet.server.testing.SecretClient.form;
+import static dev.signet.server.testing.SecretClient.idToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.passkey.Passkey;
@@ -11,22 +14,13 @@ import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.oidc.claims.SubjectIdentifiers;
 import dev.signet.server.signin.CredentialTrustLevel;
 import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -43,15 +37,13 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
     private static final String ORIGIN = "http://localhost:8080";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "correct horse battery staple " + UUID.randomUUID();
-    private static final String CLIENT = "test-secret";
-    private static final String CALLBACK = "https://secret.test.example/callback";
+    private static final String CLIENT = SecretClient.ID;
+    private static final String CALLBACK = SecretClient.CALLBACK;
 
     @Autowired
     PasskeyRepository passkeys;
     @Autowired
     SubjectIdentifiers subjects;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aPasskeyAddedOnTheAccountPageSignsInWithoutAPasswordAtClCmAndReturnsToTheService() throws Exception {
@@ -84,7 +76,7 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(browser.cookie("signet-session").orElseThrow()).as("a new session id").isNotEqualTo(sessionBefore);
 
         // Straight back to the service with a code: the passkey was both factors, no second-factor page.
-        JWTClaimsSet idToken = idToken(exchange(code(browser.get(next))));
+        JWTClaimsSet idToken = idToken(exchange(baseUrl(), code(browser.get(next))));
         assertThat(idToken.getSubject()).isEqualTo(subjects.subjectFor(account.id(), CLIENT));
         assertThat(idToken.getStringClaim("vot")).isEqualTo(CredentialTrustLevel.MEDIUM.vectorValue());
         assertThat(idToken.getDateClaim("auth_time").toInstant()).isBetween(before, Instant.now());
@@ -283,36 +275,5 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         parameters.put("nonce", "nonce-" + UUID.randomUUID());
         parameters.put("vtr", vtr);
         return "/oauth2/authorize?" + form(parameters);
-    }
-
-    private static String code(TestBrowser.Page response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        assertThat(response.location()).startsWith(CALLBACK + "?");
-        Map<String, String> query = Arrays.stream(URI.create(response.location()).getRawQuery().split("&"))
-                .map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-                        pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
-                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-        assertThat(query).containsKey("code");
-        return query.get("code");
-    }
-
-    private JsonNode exchange(String code) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (CLIENT + ":test-secret-value").getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", CALLBACK)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JWTClaimsSet idToken(JsonNode tokens) throws Exception {
-        return SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }
