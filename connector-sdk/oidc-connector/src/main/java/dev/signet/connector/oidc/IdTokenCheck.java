@@ -16,8 +16,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Validates an ID token from the upstream token endpoint as OpenID Connect Core 1.0, section 3.1.3.7, asks: a JWS
@@ -190,5 +189,4 @@ final class IdTokenCheck {
         String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
         return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
-
 }

@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -128,21 +130,21 @@ public final class OidcType implements ConnectorType {
     }
 
     /** Whether {@code issuer} is an https URL without query or fragment; plain http only on the loopback address. */
-    static java.util.Optional<String> issuerProblem(String issuer) {
+    static Optional<String> issuerProblem(String issuer) {
         URI uri;
         try {
             uri = new URI(issuer);
         } catch (URISyntaxException e) {
-            return java.util.Optional.of("must be a URL");
+            return Optional.of("must be a URL");
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
-            return java.util.Optional.of("must be a URL with a host and no query, fragment or user name");
+            return Optional.of("must be a URL with a host and no query, fragment or user name");
         }
         if ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && isLoopback(uri.getHost())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("must be an https URL (plain http only on localhost, for development)");
+        return Optional.of("must be an https URL (plain http only on localhost, for development)");
     }
 
     static boolean isLoopback(String host) {
@@ -151,7 +153,7 @@ public final class OidcType implements ConnectorType {
 
     static Set<String> words(String text) {
         return Arrays.stream(text.trim().split("\\s+")).filter(word -> !word.isEmpty())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The settings without those already failing, defaults filled in, so that every problem is reported at once. */

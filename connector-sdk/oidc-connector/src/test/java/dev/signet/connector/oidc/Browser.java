@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A citizen's browser, as plain HTTP (HttpURLConnection, so its traffic is told from the connector's in logs): follows the connector's redirect to the upstream provider (which signs in
+ * A citizen's browser, as plain HTTP: follows the connector's redirect to the upstream provider (which signs in
  * without a login page) and reads where the provider sends it back, as Signet's callback would receive it.
  */
 final class Browser {

@@ -111,6 +111,15 @@ class OidcConnectorTest {
         return connector.handleCallback(browser.signIn(redirect, CALLBACK));
     }
 
+    /** A whole sign-in that the connector refuses, saying {@code reason} in its log. */
+    private void assertRefused(String reason) {
+        try (LogCapture logs = LogCapture.start(LogCapture.Detail.DEBUG)) {
+            silenceTestFixtures();
+            assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+            assertThat(logs.text()).contains("Connector department-idp: ", reason);
+        }
+    }
+
     private static LegacyIdentity identity(SignInOutcome outcome) {
         assertThat(outcome).isInstanceOf(Authenticated.class);
         return ((Authenticated) outcome).identity();
@@ -193,7 +202,8 @@ class OidcConnectorTest {
         Map<String, String> settings = settings();
         settings.put("subject-claim", "employee_number");
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(open(settings))).isInstanceOf(InvalidCredentials.class);
+        open(settings);
+        assertRefused("ID token has no usable subject claim 'employee_number'");
     }
 
     @Test
@@ -205,12 +215,17 @@ class OidcConnectorTest {
         Map<String, List<String>> noState = new HashMap<>(back.parameters());
         noState.remove("state");
 
-        assertThat(connector.handleCallback(new Callback(CALLBACK, wrongState, redirect.connectorState())))
-                .isInstanceOf(InvalidCredentials.class);
-        assertThat(connector.handleCallback(new Callback(CALLBACK, noState, redirect.connectorState())))
-                .isInstanceOf(InvalidCredentials.class);
-        assertThat(connector.handleCallback(new Callback(CALLBACK, back.parameters(), "not-a-connector-state")))
-                .isInstanceOf(InvalidCredentials.class);
+        try (LogCapture logs = LogCapture.start(LogCapture.Detail.DEBUG)) {
+            silenceTestFixtures();
+            assertThat(connector.handleCallback(new Callback(CALLBACK, wrongState, redirect.connectorState())))
+                    .isInstanceOf(InvalidCredentials.class);
+            assertThat(connector.handleCallback(new Callback(CALLBACK, noState, redirect.connectorState())))
+                    .isInstanceOf(InvalidCredentials.class);
+            assertThat(logs.text()).contains("state is missing or not the one sent");
+            assertThat(connector.handleCallback(new Callback(CALLBACK, back.parameters(), "not-a-connector-state")))
+                    .isInstanceOf(InvalidCredentials.class);
+            assertThat(logs.text()).contains("the stored connector state is not this connector's");
+        }
         assertThat(upstream.requestsTo("/token")).isZero();
     }
 
@@ -243,7 +258,8 @@ class OidcConnectorTest {
         upstream.alter("/token", body -> {
             Matcher matcher = idToken.matcher(body);
             assertThat(matcher.find()).as("token response holds an ID token").isTrue();
-            return body.substring(0, matcher.start(1)) + change.apply(matcher.group(1)) + body.substring(matcher.end(1));
+            return body.substring(0, matcher.start(1)) + change.apply(matcher.group(1))
+                    + body.substring(matcher.end(1));
         });
     }
 
@@ -266,7 +282,7 @@ class OidcConnectorTest {
                     + "." + parts[2];
         });
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token signature (RS256) does not verify");
     }
 
     @Test
@@ -274,11 +290,11 @@ class OidcConnectorTest {
         open(settings());
         alterIdToken(jwt -> new PlainJWT(claimsOf(jwt)).serialize());
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token is not a signed JWT");
 
         alterIdToken(jwt -> hmacSigned(claimsOf(jwt)));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token is signed with HS256, which id-token-algorithms does not allow");
 
         connector.close();
         Map<String, String> allowingHmac = settings();
@@ -311,7 +327,7 @@ class OidcConnectorTest {
     void anExpiredIdTokenIsRefusedBeyondTheClockSkew() {
         openAhead(settings(), Duration.ofSeconds(3600 + 90)); // the provider's tokens live an hour
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token has expired");
         connector.close();
 
         openAhead(settings(), Duration.ofSeconds(3600 + 30)); // expired 30s ago: within the default 60s
@@ -324,7 +340,7 @@ class OidcConnectorTest {
         open(settings());
         upstream.setClock(Instant.now().plus(Duration.ofMinutes(10)));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token iat is in the future");
 
         upstream.setClock(Instant.now().plus(Duration.ofSeconds(20))); // within the default 60s
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
@@ -339,8 +355,12 @@ class OidcConnectorTest {
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
         // The upstream answers the first request, but the journey holds the second's verifier: the upstream refuses.
         Callback back = browser.signIn(first, CALLBACK);
-        assertThat(connector.handleCallback(new Callback(CALLBACK, back.parameters(), second.connectorState())))
-                .isInstanceOf(InvalidCredentials.class);
+        try (LogCapture logs = LogCapture.start(LogCapture.Detail.DEBUG)) {
+            silenceTestFixtures();
+            assertThat(connector.handleCallback(new Callback(CALLBACK, back.parameters(), second.connectorState())))
+                    .isInstanceOf(InvalidCredentials.class);
+            assertThat(logs.text()).contains("the token endpoint refused the code (invalid_grant)");
+        }
     }
 
     @Test
@@ -374,11 +394,11 @@ class OidcConnectorTest {
         open(settings());
         providerSigns(claims -> claims.audience("another-client"));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token aud does not include the client id");
 
         providerSigns(claims -> claims.audience(List.of(CLIENT_ID, "another-client")).claim("azp", null));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token has several audiences but no azp");
 
         providerSigns(claims -> claims.audience(List.of(CLIENT_ID, "another-client")).claim("azp", CLIENT_ID));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
@@ -386,7 +406,7 @@ class OidcConnectorTest {
 
         providerSigns(claims -> claims.audience(CLIENT_ID).claim("azp", "another-client"));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token azp is not the client id");
     }
 
     @Test
@@ -394,7 +414,7 @@ class OidcConnectorTest {
         open(settings());
         providerSigns(claims -> claims.issuer("https://another-idp.example"));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token iss is not the upstream's issuer");
     }
 
     @Test
@@ -411,7 +431,7 @@ class OidcConnectorTest {
         Map<String, Object> claims = citizenClaims();
         claims.put("at_hash", "bm90IHRoZSBoYXNo");
         upstream.nextSignIn(SUBJECT, claims, List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token at_hash does not match the access token");
     }
 
     @Test
@@ -438,13 +458,13 @@ class OidcConnectorTest {
         RSAKey rogue = new RSAKeyGenerator(2048).keyID(upstream.currentKey().getKeyID() + "-rogue").generate();
         alterIdToken(jwt -> resigned(claimsOf(jwt), rogue));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token is signed with a key the upstream does not publish");
         assertThat(upstream.requestsTo("/jwks")).isEqualTo(2);
 
         RSAKey sameKid = new RSAKeyGenerator(2048).keyID(upstream.currentKey().getKeyID()).generate();
         alterIdToken(jwt -> resigned(claimsOf(jwt), sameKid));
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class);
+        assertRefused("ID token signature (RS256) does not verify");
     }
 
     private static String resigned(JWTClaimsSet claims, RSAKey key) {
@@ -473,8 +493,8 @@ class OidcConnectorTest {
         upstream.alter("/.well-known/openid-configuration", document -> document.replaceFirst("\\{",
                 "{\"authorization_response_iss_parameter_supported\":true,"));
         open(settings());
-        upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
-        assertThat(signIn(connector)).isInstanceOf(InvalidCredentials.class); // mock-oauth2-server sends no iss
+        upstream.nextSignIn(SUBJECT, citizenClaims(), List.of()); // mock-oauth2-server sends no iss
+        assertRefused("iss is missing from the authorization response, though the upstream promises it");
 
         redirect = start(connector, "journey-state-1");
         upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
@@ -545,6 +565,59 @@ class OidcConnectorTest {
                     () -> connector.handleCallback(back));
             assertThat(outcome).isInstanceOfSatisfying(Unavailable.class,
                     unavailable -> assertThat(unavailable.reason()).contains("token endpoint"));
+        }
+    }
+
+    @Test
+    void aDiscoveryDocumentNamingAnotherIssuerMakesTheUpstreamUnavailable() {
+        upstream.alter("/.well-known/openid-configuration", document -> document.replaceAll(
+                "\"issuer\"\\s*:\\s*\"[^\"]+\"", "\"issuer\":\"https://another-idp.example\""));
+        assertThat(open(settings()).start(new RedirectRequest(CALLBACK, "journey-state-1")))
+                .isInstanceOfSatisfying(Unavailable.class, unavailable -> assertThat(unavailable.reason())
+                        .contains("names issuer 'https://another-idp.example', not the configured"));
+    }
+
+    @Test
+    void whenARefreshFailsTheMetadataAndKeysAlreadyHeldAreUsed() {
+        MutableClock clock = new MutableClock();
+        ConnectorSettings resolved = new OidcType().schema().resolve("department-idp", OidcType.NAME,
+                ConnectorSettings.of(settings()));
+        connector = new OidcConnector(ConnectorInstance.of("department-idp", "Department account", "dept"),
+                OidcSettings.from(resolved), clock);
+        upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
+        identity(signIn(connector)); // discovery document and keys fetched
+
+        clock.advance(Duration.ofHours(2)); // past metadata-refresh (1h)
+        upstream.setClock(clock.instant());
+        upstream.alter("/.well-known/openid-configuration", document -> "{}"); // the refreshes fail
+        upstream.alter("/jwks", keys -> "not a key set");
+        upstream.nextSignIn(SUBJECT, citizenClaims(), List.of());
+        assertThat(identity(signIn(connector)).subject()).isEqualTo(SUBJECT);
+        assertThat(upstream.requestsTo("/.well-known/openid-configuration")).isGreaterThan(1);
+        assertThat(upstream.requestsTo("/jwks")).isGreaterThan(1);
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 
