@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -49,6 +51,7 @@ final class Upstream implements AutoCloseable {
     private final Map<String, String> lastAuthorization = new ConcurrentHashMap<>();
     private final MockOAuth2Server server;
     private final HttpServer relay;
+    private final ExecutorService relayThreads = Executors.newCachedThreadPool();
 
     private Upstream() {
         KeyProvider keys = new KeyProvider() {
@@ -69,7 +72,7 @@ final class Upstream implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         relay.createContext("/", this::relay);
-        relay.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        relay.setExecutor(relayThreads); // one thread per exchange: a slow answer never holds up the next request
         relay.start();
     }
 
@@ -193,6 +196,7 @@ final class Upstream implements AutoCloseable {
     @Override
     public void close() {
         relay.stop(0);
+        relayThreads.shutdownNow();
         server.shutdown();
     }
 }
