@@ -18,7 +18,7 @@ class LdapConformanceTest extends PasswordConnectorConformance {
 
     @BeforeAll
     static void startDirectory() {
-        directory = TestDirectory.start("dc=example,dc=org", "/people.ldif", true);
+        directory = TestDirectory.start("dc=example,dc=org", "/people.ldif", true, false);
         blackHole = UnresponsiveServer.start();
     }
 

@@ -3,6 +3,7 @@ package dev.signet.connector.ldap;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.io.InputStream;
@@ -28,10 +29,12 @@ final class TestDirectory implements AutoCloseable {
     /**
      * Starts a directory under {@code baseDn} holding the LDIF resource {@code ldif}.
      *
-     * @param schemaChecking false for Active Directory's attributes (objectGUID, sAMAccountName), which the
-     *                       standard schema lacks
+     * @param schemaChecking  false for Active Directory's attributes (objectGUID, sAMAccountName), which the
+     *                        standard schema lacks
+     * @param anonymousSearch whether searching without binding is allowed; when not, a connection left
+     *                        unauthenticated by a failed bind can no longer search, as in a real directory
      */
-    static TestDirectory start(String baseDn, String ldif, boolean schemaChecking) {
+    static TestDirectory start(String baseDn, String ldif, boolean schemaChecking, boolean anonymousSearch) {
         try {
             TestCertificate certificate = TestCertificate.forHost("localhost");
             SSLUtil serverTls = new SSLUtil(certificate.keyManagers(), new TrustManager[] {new TrustAllTrustManager()});
@@ -44,6 +47,9 @@ final class TestDirectory implements AutoCloseable {
                     InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0,
                             serverTls.createSSLServerSocketFactory(), clientTls.createSSLSocketFactory()));
             config.addAdditionalBindCredentials("cn=signet,ou=services," + baseDn, "service-secret-2009");
+            if (!anonymousSearch) {
+                config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH);
+            }
             if (!schemaChecking) {
                 config.setSchema(null);
             }
