@@ -9,20 +9,18 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
-import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the connection pool of an LDAP connector: its servers tried in order, TLS (LDAPS or StartTLS) with the
- * configured trust and host name verification, the service account's bind, and bounded connect and response times.
+ * configured trust and host name verification ({@link VerifyingTlsSocketFactory}), the service account's bind, and bounded connect and response times.
  */
 final class DirectoryPool {
 
@@ -41,17 +39,17 @@ final class DirectoryPool {
         options.setBindWithDNRequiresPassword(true); // never an unauthenticated bind (RFC 4513 5.1.2)
         options.setFollowReferrals(false); // a referral would send the service account's password elsewhere
         options.setUseSynchronousMode(false);
-        // Host names must match the directory's certificate, for LDAPS and for StartTLS alike.
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
 
         SocketFactory socketFactory = null;
         PostConnectProcessor startTls = null;
         if (settings.ldaps() || settings.startTls()) {
-            SSLContext context = new SSLUtil(trustManagers(settings)).createSSLContext();
+            SSLSocketFactory tls = new VerifyingTlsSocketFactory(
+                    new SSLUtil(trustManagers(settings)).createSSLContext().getSocketFactory(),
+                    millis(settings.connectTimeout().toMillis()));
             if (settings.ldaps()) {
-                socketFactory = context.getSocketFactory();
+                socketFactory = tls;
             } else {
-                startTls = new StartTLSPostConnectProcessor(context);
+                startTls = new BoundedStartTls(tls, settings.responseTimeout().toMillis());
             }
         }
         String[] hosts = settings.servers().stream().map(LDAPURL::getHost).toArray(String[]::new);

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -237,8 +238,12 @@ final class LdapConnector implements PasswordConnector, LookupConnector, Listing
      */
     private Unavailable unavailable(String operation, LDAPException e) {
         ResultCode code = e.getResultCode();
+        Optional<SSLException> tls = tlsFailure(e);
         String reason;
-        if (code == ResultCode.TIMEOUT) {
+        if (tls.isPresent()) {
+            // The JDK's TLS messages name certificates and host names, never a citizen's data; operators need them.
+            reason = "TLS with the directory failed: " + abbreviate(String.valueOf(tls.get().getMessage()));
+        } else if (code == ResultCode.TIMEOUT) {
             reason = "directory did not answer within " + settings.responseTimeout();
         } else if (code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN) {
             reason = "directory cannot be reached (" + code.getName() + ", connect timeout "
@@ -248,6 +253,19 @@ final class LdapConnector implements PasswordConnector, LookupConnector, Listing
         }
         log.warn("Connector {}: {} failed: {}", instance.id(), operation, reason);
         return new Unavailable(reason);
+    }
+
+    private static Optional<SSLException> tlsFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return Optional.of(tls);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private Unavailable unexpected(String operation, RuntimeException e) {
