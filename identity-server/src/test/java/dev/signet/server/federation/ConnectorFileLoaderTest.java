@@ -92,7 +92,7 @@ class ConnectorFileLoaderTest {
                         + "duration")
                 .hasMessageContaining("connector 'vehicle-tax' (legacy-database), setting 'hash.pepper' must be given")
                 .hasMessageContaining("connector 'council-tax', field 'type': 'ldpa' is not a connector type (known: "
-                        + "legacy-database)")
+                        + "ldap, legacy-database)")
                 .hasMessageContaining("connector 'Bad Id', field 'colour': is not a known field")
                 .hasMessageContaining("connector 'pensions', field 'display-name': is required")
                 .hasMessageContaining("connector 'pensions', setting 'password': Could not resolve placeholder "
