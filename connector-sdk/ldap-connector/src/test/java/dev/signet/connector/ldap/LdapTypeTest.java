@@ -131,6 +131,19 @@ class LdapTypeTest {
     }
 
     @Test
+    void theActiveDirectoryFiltersInTheDocumentationAreValid() {
+        Map<String, String> settings = minimal();
+        settings.put("url", "ldaps://dc1.corp.example.gov.uk:636 ldaps://dc2.corp.example.gov.uk:636");
+        settings.put("login-filter", "(&(objectCategory=person)(objectClass=user)"
+                + "(|(sAMAccountName={login})(userPrincipalName={login})))");
+        settings.put("user-filter", "(&(objectCategory=person)(objectClass=user)"
+                + "(!(userAccountControl:1.2.840.113556.1.4.803:=2)))");
+        settings.put("subject-attribute", "objectGUID");
+        settings.put("subject-encoding", "ms-guid");
+        assertThat(failingSettings(settings)).isEmpty();
+    }
+
+    @Test
     void limitsAreChecked() {
         Map<String, String> settings = minimal();
         settings.put("connect-timeout", "10ms");
