@@ -38,7 +38,6 @@ final class DirectoryPool {
         options.setAbandonOnTimeout(true);
         options.setBindWithDNRequiresPassword(true); // never an unauthenticated bind (RFC 4513 5.1.2)
         options.setFollowReferrals(false); // a referral would send the service account's password elsewhere
-        options.setUseSynchronousMode(false);
 
         SocketFactory socketFactory = null;
         PostConnectProcessor startTls = null;

@@ -4,6 +4,7 @@ import dev.signet.connector.ConnectorInstance;
 import dev.signet.connector.ConnectorSettings;
 import dev.signet.connector.PasswordConnector;
 import dev.signet.connector.testkit.KnownUser;
+import dev.signet.connector.testkit.LogCapture;
 import dev.signet.connector.testkit.PasswordConnectorConformance;
 import dev.signet.connector.testkit.UnresponsiveServer;
 import java.util.Set;
@@ -42,6 +43,12 @@ class LdapConformanceTest extends PasswordConnectorConformance {
     @Override
     protected PasswordConnector openUnreachableConnector() {
         return open("ldap://127.0.0.1:" + blackHole.port());
+    }
+
+    /** The UnboundID SDK logs nothing unless its own debugging is switched on, so the check holds at TRACE too. */
+    @Override
+    protected LogCapture.Detail logDetail() {
+        return LogCapture.Detail.TRACE;
     }
 
     @Override
