@@ -104,11 +104,12 @@ final class LdapConnector implements PasswordConnector, LookupConnector, Listing
                 return new InvalidCredentials();
             }
             SearchResultEntry entry = entries.get(0);
-            Optional<LegacyIdentity> identity = mapping.identity(entry);
-            if (identity.isEmpty()) {
-                return missingSubject();
+            if (!bind(entry.getDN(), password)) {
+                return new InvalidCredentials();
             }
-            return bind(entry.getDN(), password) ? new Authenticated(identity.get()) : new InvalidCredentials();
+            // Only now: a wrong password must give the same outcome whatever the entry holds.
+            Optional<LegacyIdentity> identity = mapping.identity(entry);
+            return identity.isPresent() ? new Authenticated(identity.get()) : missingSubject();
         } catch (LDAPException e) {
             return unavailable("password check", e);
         } catch (RuntimeException e) {

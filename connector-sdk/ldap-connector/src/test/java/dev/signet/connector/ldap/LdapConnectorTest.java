@@ -132,6 +132,25 @@ class LdapConnectorTest {
     }
 
     @Test
+    void anEntryWithoutTheSubjectAttributeIsAConfigurationProblemOnlyOnceThePasswordIsRight() {
+        // Only Margaret has a telephoneNumber: as the subject attribute, every other entry lacks it.
+        LdapConnector connector = open(settings -> {
+            settings.put("subject-attribute", "telephoneNumber");
+            settings.remove("attributes.phone_number");
+        });
+        assertThat(check(connector, "owen.price", "wrong")).isInstanceOf(InvalidCredentials.class);
+        SignInOutcome right = check(connector, "owen.price", "correct horse battery staple");
+        assertThat(right).isInstanceOf(Unavailable.class);
+        assertThat(((Unavailable) right).reason()).contains("telephoneNumber");
+        assertThat(check(connector, "margaret.hughes", "Tr0ub4dor&3")).isInstanceOf(Authenticated.class);
+        try (LogCapture logs = LogCapture.start()) {
+            Page all = (Page) connector.list(PageRequest.first(100));
+            assertThat(all.identities()).extracting(LegacyIdentity::subject).containsExactly("+44 29 2018 0001");
+            assertThat(logs.text()).contains("5 listed entries have no telephoneNumber and were left out");
+        }
+    }
+
+    @Test
     void anEntryWithoutAPasswordCannotSignIn() {
         LdapConnector connector = open(settings -> { });
         assertThat(check(connector, "no.password", "anything-at-all")).isInstanceOf(InvalidCredentials.class);
