@@ -7,6 +7,8 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.mfa.RecoveryCodeRepository;
 import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.core.notify.AccountNoticeKind;
+import dev.signet.core.notify.AccountNoticeOutbox;
 import dev.signet.core.passkey.PasskeyRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * its own, often synced to other devices the citizen still has, and removing the last one of an account without a
  * password would lock the citizen out; when the lost device held one, the operator removes them too. Sessions are
  * not ended: the citizen asking for the reset is usually the one signed in; to stop someone else, suspend the
- * account as well.
+ * account as well. The citizen is told by email ({@link AccountNoticeOutbox}, queued in the reset's transaction and
+ * sent by identity-server), so an owner who did not ask learns of it.
  */
 @RestController
 @RequestMapping("/accounts/{id}/second-factors")
@@ -50,17 +53,19 @@ public class SecondFactorResetController {
     private final SecondFactorRepository secondFactors;
     private final RecoveryCodeRepository recoveryCodes;
     private final PasskeyRepository passkeys;
+    private final AccountNoticeOutbox notices;
     private final OperatorAudit operatorAudit;
     private final TransactionOperations transactions;
     private final Clock clock;
 
     public SecondFactorResetController(AccountRepository accounts, SecondFactorRepository secondFactors,
-            RecoveryCodeRepository recoveryCodes, PasskeyRepository passkeys, OperatorAudit operatorAudit,
-            TransactionOperations transactions, Clock clock) {
+            RecoveryCodeRepository recoveryCodes, PasskeyRepository passkeys, AccountNoticeOutbox notices,
+            OperatorAudit operatorAudit, TransactionOperations transactions, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.recoveryCodes = Objects.requireNonNull(recoveryCodes, "recoveryCodes");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.operatorAudit = Objects.requireNonNull(operatorAudit, "operatorAudit");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,7 +75,7 @@ public class SecondFactorResetController {
     @Operation(summary = "Reset the account's second factors",
             description = "Removes its text-message, authenticator-app and email factors and its recovery codes "
                     + "(and its passkeys with passkeys=true): at the next sign-in that needs a second factor the "
-                    + "citizen sets one up again. Send the account's ETag in If-Match.")
+                    + "citizen sets one up again. The citizen is told by email. Send the account's ETag in If-Match.")
     @ApiResponse(responseCode = "200", description = "Reset; the ETag is the account's new version")
     @ApiResponse(responseCode = "400", description = "No reason (invalid-request)")
     @ApiResponse(responseCode = "404", description = "No such account")
@@ -95,10 +100,11 @@ public class SecondFactorResetController {
             if (!accounts.markChangedIfUnchanged(id, account.updatedAt())) {
                 throw EntityTags.changedMeanwhile();
             }
+            notices.enqueue(id, AccountNoticeKind.SECOND_FACTORS_RESET);
             operatorAudit.record(operator, request, AuditEventType.OPERATOR_SECOND_FACTORS_RESET, Optional.of(id),
                     Map.of("second_factors", Integer.toString(factors), "passkeys", Integer.toString(removedPasskeys),
                             "reason", why));
-            return new SecondFactorResetResult(factors, codes, removedPasskeys,
+            return new SecondFactorResetResult(factors, codes, removedPasskeys, true,
                     AccountSummary.of(accounts.findById(id).orElseThrow()));
         });
         return ResponseEntity.ok().eTag(EntityTags.of(java.time.Instant.parse(result.account().updatedAt())))

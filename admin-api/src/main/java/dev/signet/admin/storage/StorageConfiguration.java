@@ -12,6 +12,8 @@ import dev.signet.core.mfa.RecoveryCodeRepository;
 import dev.signet.core.mfa.SecondFactorRepository;
 import dev.signet.core.mfa.jdbc.JdbcRecoveryCodeRepository;
 import dev.signet.core.mfa.jdbc.JdbcSecondFactorRepository;
+import dev.signet.core.notify.AccountNoticeOutbox;
+import dev.signet.core.notify.jdbc.JdbcAccountNoticeOutbox;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.core.passkey.jdbc.JdbcPasskeyRepository;
 import java.time.Clock;
@@ -60,6 +62,12 @@ public class StorageConfiguration {
     @Bean
     SessionEndingOutbox sessionEndingOutbox(DataSource dataSource, Clock clock) {
         return new JdbcSessionEndingOutbox(dataSource, clock);
+    }
+
+    /** Where support actions queue messages to the citizen, which identity-server sends (migration V81). */
+    @Bean
+    AccountNoticeOutbox accountNoticeOutbox(DataSource dataSource, Clock clock) {
+        return new JdbcAccountNoticeOutbox(dataSource, clock);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import dev.signet.core.logout.SessionEndingReason;
 import dev.signet.core.mfa.RecoveryCodeRepository;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.core.notify.AccountNoticeOutbox;
 import dev.signet.core.passkey.Passkey;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.core.passkey.PasskeyUser;
@@ -61,6 +62,8 @@ class AccountActionsIT extends AdminApiIntegrationTest {
     private SessionEndingOutbox sessionEndings;
     @Autowired
     private AuditLog auditLog;
+    @Autowired
+    private AccountNoticeOutbox notices;
 
     // ---- interventions ----
 
@@ -214,6 +217,8 @@ class AccountActionsIT extends AdminApiIntegrationTest {
         assertThat(secondFactors.findByAccount(account.id())).isEmpty();
         assertThat(recoveryCodes.unusedHashes(account.id())).isEmpty();
         assertThat(passkeys.findByAccount(account.id())).as("kept unless asked").hasSize(1);
+        assertThat(json(reset).get("citizen_notified").asBoolean()).isTrue();
+        assertThat(notices.pendingFor(account.id())).as("an email for identity-server to send").isEqualTo(1);
         assertThat(reset.headers().firstValue("ETag")).isNotEqualTo(viewed.headers().firstValue("ETag"));
         AuditEntry entry = lastActionOf(operator);
         assertThat(entry.event().type()).isEqualTo(AuditEventType.OPERATOR_SECOND_FACTORS_RESET);
@@ -238,6 +243,7 @@ class AccountActionsIT extends AdminApiIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(secondFactors.findByAccount(account.id())).hasSize(1);
+        assertThat(notices.pendingFor(account.id())).isZero();
     }
 
     // ---- search by phone ----

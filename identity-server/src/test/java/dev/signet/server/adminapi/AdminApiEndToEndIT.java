@@ -256,6 +256,13 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
         assertThat(JSON.readTree(reset.body()).get("second_factors_removed").asInt()).isEqualTo(1);
         assertThat(secondFactorPageAfterPassword(email).body()).contains("Choose how to get security codes");
+        awaitTrue(() -> inbox().messagesTo(email).stream()
+                .anyMatch(message -> message.subject().startsWith("Your security codes have been reset")),
+                "the citizen was told by email");
+        assertThat(inbox().messagesTo(email).stream()
+                .filter(message -> message.subject().startsWith("Your security codes have been reset")).findFirst()
+                .orElseThrow().body()).contains("choose a new way to get security codes")
+                .contains("Y tro nesaf y byddwch yn mewngofnodi");
     }
 
     @Test
@@ -289,7 +296,8 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (String table : List.of("account:id", "second_factor:account_id", "recovery_code:account_id",
-                "passkey_user:account_id", "passkey:account_id", "account_session_ending:account_id")) {
+                "passkey_user:account_id", "passkey:account_id", "account_session_ending:account_id",
+                "account_notice:account_id")) {
             String[] parts = table.split(":");
             rows.put(parts[0], jdbc.sql("SELECT count(*) FROM " + parts[0] + " WHERE " + parts[1] + " = ?")
                     .param(account.id()).query(Integer.class).single());
