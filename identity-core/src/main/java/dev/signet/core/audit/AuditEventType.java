@@ -36,6 +36,19 @@ public record AuditEventType(String value) {
     public static final AuditEventType OPERATOR_AUDIT_SEARCHED = new AuditEventType("operator.audit.searched");
     public static final AuditEventType OPERATOR_AUDIT_VERIFIED = new AuditEventType("operator.audit.verified");
     public static final AuditEventType OPERATOR_AUDIT_EXPORTED = new AuditEventType("operator.audit.exported");
+    /**
+     * An operator placed or lifted an intervention; details: {@code intervention} (suspend, block,
+     * require-password-reset, lift), {@code previous_status}, {@code status}, {@code reason}.
+     */
+    public static final AuditEventType OPERATOR_INTERVENTION = new AuditEventType("operator.account.intervention");
+    /**
+     * An operator removed an account's second factors and recovery codes (and, if asked, its passkeys); details:
+     * {@code second_factors}, {@code passkeys} (how many were removed), {@code reason}.
+     */
+    public static final AuditEventType OPERATOR_SECOND_FACTORS_RESET =
+            new AuditEventType("operator.account.second_factors_reset");
+    /** An operator erased an account after exporting its data; details: {@code reason}. */
+    public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");
