@@ -35,8 +35,13 @@ final class Remote {
     /** A server running {@code connector} over HTTPS on a free port, audience {@code https://127.0.0.1:port/signet}. */
     static RemoteConnectorServer serve(Connector connector, TestKeys keys) {
         int port = freePort();
+        return serve(connector, keys, port, urlAt(port));
+    }
+
+    /** A server on {@code port} that takes requests addressed to {@code audience} (a proxy's URL, say). */
+    static RemoteConnectorServer serve(Connector connector, TestKeys keys, int port, String audience) {
         return RemoteConnectorServer.builder(connector)
-                .audience(urlAt(port))
+                .audience(audience)
                 .signetIssuer(ISSUER)
                 .signetPublicKey(keys.signetPublic)
                 .signingKey(keys.connectorPrivate)
