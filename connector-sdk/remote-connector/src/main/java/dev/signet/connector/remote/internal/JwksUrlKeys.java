@@ -33,6 +33,7 @@ public final class JwksUrlKeys implements VerificationKeys {
 
     private JWKSet keys;
     private Instant fetchedAt = Instant.MIN;
+    private Instant refetchedForUnknownKey = Instant.MIN;
 
     public JwksUrlKeys(URI url, BoundedHttp http, Duration deadline, Clock clock) {
         this.url = url;
@@ -49,7 +50,8 @@ public final class JwksUrlKeys implements VerificationKeys {
             refresh(now);
         }
         List<JWK> found = selector.select(keys);
-        if (found.isEmpty() && fetchedAt.plus(REFETCH_INTERVAL).isBefore(now)) {
+        if (found.isEmpty() && refetchedForUnknownKey.plus(REFETCH_INTERVAL).isBefore(now)) {
+            refetchedForUnknownKey = now;
             refresh(now);
             found = selector.select(keys);
         }
@@ -64,7 +66,8 @@ public final class JwksUrlKeys implements VerificationKeys {
             if (keys == null) {
                 throw e;
             }
-            fetchedAt = now; // keep the keys we have; try again after REFETCH_INTERVAL, not on every message
+            // Keep the keys we have, and try again after KEEP rather than on every message while the URL is down.
+            fetchedAt = now;
         }
     }
 
