@@ -23,6 +23,7 @@ import dev.signet.connector.remote.internal.StaticVerificationKeys;
 import dev.signet.connector.remote.internal.VerificationKeys;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,7 +55,11 @@ final class RemoteConnector implements PasswordConnector, LookupConnector, Listi
     private final RemoteCalls calls;
     private final Clock clock;
 
+    /** After a failed describe, how long to go on with what is known before asking again. */
+    static final Duration DESCRIBE_RETRY = Duration.ofSeconds(30);
+
     private volatile Described described;
+    private volatile Instant describeFailedAt = Instant.MIN;
 
     /** The operations the remote last reported, and when. */
     private record Described(Set<Operation> operations, Instant at) {
@@ -112,11 +117,17 @@ final class RemoteConnector implements PasswordConnector, LookupConnector, Listi
         return Optional.empty();
     }
 
-    /** What the remote offers: fresh, or the last answer when it cannot be asked now; empty when never known. */
+    /**
+     * What the remote offers: fresh, or the last answer when it cannot be asked now; empty when never known. A failed
+     * describe is not repeated for {@link #DESCRIBE_RETRY}, so that pages listing connectors do not wait on a remote
+     * that is down at every request.
+     */
     private Optional<Set<Operation>> reportedOperations() {
         Described last = described;
-        if (last != null && last.at().plus(settings.describeRefresh()).isAfter(clock.instant())) {
-            return Optional.of(last.operations());
+        Instant now = clock.instant();
+        if (last != null && last.at().plus(settings.describeRefresh()).isAfter(now)
+                || describeFailedAt.plus(DESCRIBE_RETRY).isAfter(now)) {
+            return Optional.ofNullable(last).map(Described::operations);
         }
         try {
             Map<String, Object> answer = calls.call(Operation.DESCRIBE, Map.of());
@@ -129,11 +140,11 @@ final class RemoteConnector implements PasswordConnector, LookupConnector, Listi
             return Optional.of(operations);
         } catch (RemoteCalls.CallFailed e) {
             log.warn("Remote connector {}: describe failed: {}", instance.id(), e.getMessage());
-            return last == null ? Optional.empty() : Optional.of(last.operations());
         } catch (RuntimeException e) {
             log.warn("Remote connector {}: describe failed ({})", instance.id(), e.getClass().getSimpleName());
-            return last == null ? Optional.empty() : Optional.of(last.operations());
         }
+        describeFailedAt = clock.instant();
+        return Optional.ofNullable(last).map(Described::operations);
     }
 
     @Override

@@ -34,6 +34,10 @@ public final class RemoteConnectorServerMain {
             System.err.println("Usage: RemoteConnectorServerMain <connector.properties> | generate-key <kid>");
             System.exit(2);
         }
+        // The JDK server waits for slow clients forever unless told otherwise; this process serves nothing else, so
+        // its JVM-wide limits (seconds to read a request, and to write an answer) are set here, before it starts.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "30"));
         ServerConfigFile config;
         ConnectorDefinition definition;
         try {

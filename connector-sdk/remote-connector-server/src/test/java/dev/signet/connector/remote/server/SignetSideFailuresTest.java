@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -248,6 +250,22 @@ class SignetSideFailuresTest {
             assertThat(passwords.checkPassword("bob.smith", empty)).isInstanceOf(InvalidCredentials.class);
             assertThat(passwords.checkPassword("bob.smith", overlong)).isInstanceOf(InvalidCredentials.class);
         }
+    }
+
+    @Test
+    void remoteThatCannotDescribeItselfIsNotAskedAgainAtOnce() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        fake = new FakeConnectorServer((operation, body) -> {
+            asked.add(operation);
+            return new FakeConnectorServer.Reply(503, "text/plain", "down");
+        });
+        signetSide = Remote.open(fake.url(), KEYS);
+
+        // Not known yet: every capability is offered, and its calls will say Unavailable.
+        assertThat(signetSide.capability(LookupConnector.class)).isPresent();
+        assertThat(signetSide.capability(ListingConnector.class)).isPresent();
+
+        assertThat(asked).containsExactly("describe");
     }
 
     /** A response to {@code requestBody}, properly bound to it, signed by {@code key}. */
