@@ -95,7 +95,7 @@ public final class Outcomes {
             case "authenticated" -> new Authenticated(identity(claims.get(Protocol.IDENTITY), connectorId));
             case "invalid_credentials" -> new InvalidCredentials();
             case "unavailable" -> remoteUnavailable(claims);
-            default -> throw unexpected(outcome);
+            default -> throw unexpected();
         };
     }
 
@@ -105,7 +105,7 @@ public final class Outcomes {
             case "found" -> new Found(identity(claims.get(Protocol.IDENTITY), connectorId));
             case "not_found" -> new NotFound();
             case "unavailable" -> remoteUnavailable(claims);
-            default -> throw unexpected(outcome);
+            default -> throw unexpected();
         };
     }
 
@@ -116,7 +116,7 @@ public final class Outcomes {
             return remoteUnavailable(claims);
         }
         if (!"page".equals(outcome)) {
-            throw unexpected(outcome);
+            throw unexpected();
         }
         if (!(claims.get(Protocol.IDENTITIES) instanceof List<?> entries)) {
             throw malformed("a page without an identities array");
@@ -129,8 +129,9 @@ public final class Outcomes {
             identities.add(identity(entry, connectorId));
         }
         Object cursor = claims.get(Protocol.NEXT_CURSOR);
-        if (cursor != null && !(cursor instanceof String text && !text.isEmpty())) {
-            throw malformed("a next_cursor that is not a non-empty string");
+        if (cursor != null && !(cursor instanceof String text && !text.isEmpty()
+                && text.length() <= Protocol.MAX_NAME_LENGTH)) {
+            throw malformed("a next_cursor that is not a string of 1 to " + Protocol.MAX_NAME_LENGTH + " characters");
         }
         Optional<PageRequest> next = Optional.ofNullable((String) cursor)
                 .map(text -> new PageRequest(Optional.of(text), request.size()));
@@ -183,7 +184,7 @@ public final class Outcomes {
         return attributes;
     }
 
-    private static MessageRejected unexpected(String outcome) {
+    private static MessageRejected unexpected() {
         return malformed("an outcome this operation cannot give");
     }
 
