@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * three, and each call says {@link Unavailable} if the remote cannot serve it. Every failure (unreachable, too slow,
  * refused, badly signed, malformed) is {@link Unavailable} with a reason; nothing is thrown.
  */
-final class RemoteConnector implements PasswordConnector, LookupConnector, ListingConnector {
+final class RemoteConnector implements PasswordConnector, LookupConnector, ListingConnector, SignsRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteConnector.class);
 
@@ -91,6 +91,11 @@ final class RemoteConnector implements PasswordConnector, LookupConnector, Listi
     @Override
     public ConnectorInstance instance() {
         return instance;
+    }
+
+    @Override
+    public String requestSigningPublicKey() {
+        return settings.signingKey().publicJwkJson();
     }
 
     @Override

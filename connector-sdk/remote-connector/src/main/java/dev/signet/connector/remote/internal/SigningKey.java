@@ -100,6 +100,11 @@ public final class SigningKey {
         return key.getKeyID();
     }
 
+    /** The public half, as a JWK (JSON). */
+    public String publicJwkJson() {
+        return key.toPublicJWK().toJSONString();
+    }
+
     /** The public half, as a JWK set (JSON) the other end can configure or fetch. */
     public String publicJwkSetJson() {
         return new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString();
