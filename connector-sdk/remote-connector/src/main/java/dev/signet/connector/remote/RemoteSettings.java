@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A remote connector's settings, read once checked by {@link RemoteType}.
  *
- * @param url               the connector's base URL; requests go to {@code url/describe}, {@code url/check-password}, ...
- *                          and it is the {@code aud} of every request
+ * @param url               the connector's base URL; requests go to {@code url/describe},
+ *                          {@code url/check-password}, ... and it is the {@code aud} of every request
  * @param issuer            Signet's issuer: the {@code iss} of requests and the {@code aud} of responses
  * @param signingKey        Signet's private key for this connector's requests
  * @param connectorKey      the connector's public key or key set (JSON), when given inline

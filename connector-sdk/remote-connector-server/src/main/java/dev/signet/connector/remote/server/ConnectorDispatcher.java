@@ -48,9 +48,15 @@ final class ConnectorDispatcher {
 
     private Map<String, Object> describe() {
         List<String> capabilities = new ArrayList<>();
-        connector.capability(PasswordConnector.class).ifPresent(c -> capabilities.add(Operation.CHECK_PASSWORD.wireName()));
-        connector.capability(LookupConnector.class).ifPresent(c -> capabilities.add(Operation.LOOK_UP.wireName()));
-        connector.capability(ListingConnector.class).ifPresent(c -> capabilities.add(Operation.LIST.wireName()));
+        if (connector.capability(PasswordConnector.class).isPresent()) {
+            capabilities.add(Operation.CHECK_PASSWORD.wireName());
+        }
+        if (connector.capability(LookupConnector.class).isPresent()) {
+            capabilities.add(Operation.LOOK_UP.wireName());
+        }
+        if (connector.capability(ListingConnector.class).isPresent()) {
+            capabilities.add(Operation.LIST.wireName());
+        }
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(Protocol.PROTOCOL_VERSION, Protocol.VERSION);
         claims.put(Protocol.CAPABILITIES, capabilities);

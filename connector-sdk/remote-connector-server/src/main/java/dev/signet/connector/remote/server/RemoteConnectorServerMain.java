@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a connector declared in a configuration file over the remote connector protocol, until the process is stopped:
  * <pre>
- * java -cp 'signet-remote-connector-server.jar:lib/*' dev.signet.connector.remote.server.RemoteConnectorServerMain connector.properties
+ * java -cp 'lib/*' dev.signet.connector.remote.server.RemoteConnectorServerMain connector.properties
  * </pre>
  * The connector's type is found on the class path ({@code legacy-database}, or the department's own type registered
  * through {@link java.util.ServiceLoader}). {@code generate-key <kid>} prints a new EC P-256 private key and its public

@@ -61,7 +61,8 @@ class ServerProcessTest {
                     + "email text)");
             // openssl passwd -6 -salt Kq3vLw9xTz 'Dragon sleeps 4ever'
             statement.execute("INSERT INTO users VALUES ('u-42', 'rhys.morgan', "
-                    + "'$6$Kq3vLw9xTz$hR5MZoyQsfEBFTMYwH59gsE0zoV/fkmy8BCk4T5QAlizT5O8VLFrtrMIWVXyEonuYOgBFXlJNCIkQeZYRpxmP1', "
+                    + "'$6$Kq3vLw9xTz$hR5MZoyQsfEBFTMYwH59gsE0zoV/fkmy8BCk4T5QAlizT5O8VLFrtrMIWVXy"
+                    + "EonuYOgBFXlJNCIkQeZYRpxmP1', "
                     + "'rhys.morgan@example.org')");
         }
         int port = Remote.freePort();
