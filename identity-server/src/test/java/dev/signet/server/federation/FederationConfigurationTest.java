@@ -6,6 +6,7 @@ import dev.signet.connector.Authenticated;
 import dev.signet.connector.InvalidCredentials;
 import dev.signet.connector.Password;
 import dev.signet.connector.PasswordConnector;
+import dev.signet.connector.RedirectConnector;
 import dev.signet.core.testing.PostgresTestServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,50 @@ class FederationConfigurationTest {
                     .isInstanceOfSatisfying(Authenticated.class,
                             a -> assertThat(a.identity().subject()).isEqualTo("42"));
             assertThat(pensions.checkPassword("eleri", Password.of("wrong"))).isInstanceOf(InvalidCredentials.class);
+        });
+    }
+
+    @Test
+    void aDeclaredOidcConnectorIsOpenedAsARedirectConnectorWithoutReachingItsUpstream() throws IOException {
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: department-idp
+                    display-name: Department account
+                    welsh-display-name: Cyfrif yr adran
+                    department: dept
+                    type: oidc
+                    settings:
+                      issuer: https://idp.department.example/realms/citizens
+                      client-id: signet
+                      client-secret: ${DEPARTMENT_IDP_SECRET}
+                      scopes: openid email profile
+                      claims: { email: email, given_name: given_name }
+                """);
+        runner.withPropertyValues("signet.connectors.file=" + file,
+                "DEPARTMENT_IDP_SECRET=a-client-secret-from-the-environment").run(context -> {
+            ConnectorRegistry registry = context.getBean(ConnectorRegistry.class);
+            RedirectConnector departmentIdp = registry.find("department-idp").orElseThrow()
+                    .capability(RedirectConnector.class).orElseThrow();
+            assertThat(registry.withCapability(RedirectConnector.class)).containsExactly(departmentIdp);
+            assertThat(registry.withCapability(PasswordConnector.class)).isEmpty();
+            assertThat(departmentIdp.instance().displayName("cy")).isEqualTo("Cyfrif yr adran");
+        });
+    }
+
+    @Test
+    void aWrongOidcConnectorStopsTheStartNamingTheSetting() throws IOException {
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: department-idp
+                    display-name: Department account
+                    department: dept
+                    type: oidc
+                    settings: { issuer: "http://idp.department.example", client-id: signet, client-secret: x }
+                """);
+        runner.withPropertyValues("signet.connectors.file=" + file).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                    "setting 'issuer' must be an https URL (plain http only on localhost, for development)");
         });
     }
 
