@@ -57,11 +57,11 @@ public final class BoundedHttp {
             Thread.currentThread().interrupt();
             throw new Failure("interrupted while waiting for an answer");
         } catch (ExecutionException e) {
-            throw new Failure(describe(e.getCause()));
+            throw new Failure(describe(e.getCause(), deadline));
         }
     }
 
-    private static String describe(Throwable cause) {
+    private static String describe(Throwable cause, Duration deadline) {
         if (cause instanceof BodyTooLarge tooLarge) {
             return tooLarge.getMessage();
         }
@@ -71,8 +71,12 @@ public final class BoundedHttp {
         if (cause instanceof java.net.ConnectException) {
             return "connection refused or unreachable";
         }
+        if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            return "no connection within the connect timeout";
+        }
         if (cause instanceof java.net.http.HttpTimeoutException) {
-            return "no answer in time (" + cause.getClass().getSimpleName() + ")";
+            // The client's own request timeout, the same length as the deadline: whichever fires first says so.
+            return "no answer within " + deadline.toMillis() + " ms";
         }
         // Exception messages can quote addresses and headers, never personal data, but keep to the class name.
         return "exchange failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")";
