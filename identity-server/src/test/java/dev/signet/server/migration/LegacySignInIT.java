@@ -4,6 +4,13 @@ import static dev.signet.server.testing.SecretClient.code;
 import static dev.signet.server.testing.SecretClient.exchange;
 import static dev.signet.server.testing.SecretClient.form;
 import static dev.signet.server.testing.SecretClient.idToken;
+import static dev.signet.server.migration.LegacyUserTables.BCRYPT;
+import static dev.signet.server.migration.LegacyUserTables.CHANGED_PASSWORD;
+import static dev.signet.server.migration.LegacyUserTables.CHANGED_SHA512_CRYPT;
+import static dev.signet.server.migration.LegacyUserTables.DJANGO_PBKDF2;
+import static dev.signet.server.migration.LegacyUserTables.LDAP_SSHA;
+import static dev.signet.server.migration.LegacyUserTables.LEGACY_PASSWORD;
+import static dev.signet.server.migration.LegacyUserTables.SHA512_CRYPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
@@ -17,18 +24,10 @@ import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.password.PasswordCheck;
-import dev.signet.core.testing.PostgresTestServer;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,25 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class LegacySignInIT extends JourneyIntegrationTest {
 
-    /** Hashes of "correct horse battery staple" (connector-sdk's hash vectors, with the tools that made them). */
-    private static final String LEGACY_PASSWORD = "correct horse battery staple";
-    // mkpasswd -m bcrypt -R 5
-    private static final String BCRYPT = "$2b$05$lhdMD/.laFDvPIXp64GcVengDmKZOo5wtK82Qm/owaXzQYblTYpKu";
-    // openssl passwd -6
-    private static final String SHA512_CRYPT = "$6$5baSH5c.SuD.50/7$gf.Y/lxWX9tUccsCciXUn048CMJlJPKVUEzrCb6R7lpKGbTN3d"
-            + "UiZ/HLHQpecLhDBykZ5MpWDwoL1loNuya4E0";
-    // Django's PBKDF2-SHA256 (python3 legacy_hashes.py django sha256 ... 1000)
-    private static final String DJANGO_PBKDF2 =
-            "pbkdf2_sha256$1000$KGhkGWWoiw4s1WH8s9cOLQ$CS7dypMoTpJry2cOVBADvUqxSL229MAs85Z//kdbMZ0=";
-    // slappasswd -h '{SSHA}'
-    private static final String LDAP_SSHA = "{SSHA}19YDuiczesUfz3PpFKlRom62cLkDppnf";
-    /** openssl passwd -6 'changed in the old system' */
-    private static final String CHANGED_PASSWORD = "changed in the old system";
-    private static final String CHANGED_SHA512_CRYPT = "$6$ZSsGtDcRmAEGAlPT$MK/p.NFqgM7suZ6cJ/6b4G.ZaFJVA2ioSEgPAQ7/mSR"
-            + "B.8PfpYdp9t7oGxbuOXiWgtahPUopBP6ESICK9zOdq/";
-
-    private static String legacyUrl;
-
     @Autowired
     private LinkedIdentityRepository links;
     @Autowired
@@ -75,25 +55,11 @@ class LegacySignInIT extends JourneyIntegrationTest {
 
     @DynamicPropertySource
     static void legacySystems(DynamicPropertyRegistry registry) {
-        registry.add("signet.connectors.file", () -> "classpath:signet/test-connectors-migration.yml");
-        registry.add("test.legacy.jdbc-url", LegacySignInIT::legacyDatabase);
-        registry.add("test.unreachable.jdbc-url", () -> "jdbc:postgresql://127.0.0.1:" + closedPort() + "/gone");
+        LegacyUserTables.register(registry);
         // The shipped account limit (5 free attempts), with a wait after them no test run can outlast: the limit
         // test needs no clock.
         registry.add("signet.protection.sign-in.account.first-delay", () -> "1h");
         registry.add("signet.protection.sign-in.account.max-delay", () -> "1h");
-    }
-
-    private static synchronized String legacyDatabase() {
-        if (legacyUrl == null) {
-            legacyUrl = PostgresTestServer.newEmptyDatabaseUrl();
-            legacySql("""
-                    CREATE TABLE vehicle_tax_users (customer_no bigint PRIMARY KEY, login text NOT NULL UNIQUE,
-                        pwd text, email text, email_checked boolean NOT NULL DEFAULT false);
-                    CREATE TABLE council_tax_users (id text PRIMARY KEY, username text NOT NULL UNIQUE,
-                        password_hash text, email text, email_checked boolean NOT NULL DEFAULT false);""");
-        }
-        return legacyUrl;
     }
 
     // --- Finding the way in ----------------------------------------------------------------------------------------
@@ -131,7 +97,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
     @Test
     void wrongDetailsGetOneClearMessageWhetherOrNotTheOldAccountExistsAndAreLimitedPerLoginName() throws Exception {
         String login = unique("wrong");
-        legacyUser("vehicle_tax_users", login, BCRYPT, unique("w") + "@example.com", true);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, unique("w") + "@example.com", true);
         double before = counter("signet.migration.failures", "vehicle-tax", "reason", "invalid");
 
         TestBrowser.Page wrongPassword = oldAccountSignIn(browser(), "vehicle-tax", login, "not the password");
@@ -154,7 +120,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
         assertThat(last.body()).contains("You have tried to sign in too many times");
         // Refused before asking the old system: even the right password waits.
         assertThat(oldAccountSignIn(browser(), "vehicle-tax", login, LEGACY_PASSWORD).status()).isEqualTo(429);
-        assertThat(links.find("vehicle-tax", subjectOf("vehicle_tax_users", login))).isEmpty();
+        assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login))).isEmpty();
     }
 
     @Test
@@ -179,7 +145,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
     void aVouchedEmailMakesTheAccountInOneStepAndTheServiceGetsItsCodeThenTheOldSystemIsNotNeeded() throws Exception {
         String login = unique("vouched");
         String email = uniqueEmail("vouched");
-        legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
         double linksBefore = counter("signet.migration.links", "vehicle-tax", "method", "new_account");
         double passwordsBefore = counter("signet.migration.passwords", "vehicle-tax", "kind", "carried_over");
         TestBrowser browser = browser();
@@ -195,7 +161,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
         Account account = accounts.findByEmail(email).orElseThrow();
         assertThat(account.emailVerified()).isTrue();
         assertThat(account.passwordHash()).hasValueSatisfying(hash -> assertThat(hash).startsWith("$argon2id$"));
-        LinkedIdentity link = links.find("vehicle-tax", subjectOf("vehicle_tax_users", login)).orElseThrow();
+        LinkedIdentity link = links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login)).orElseThrow();
         assertThat(link.accountId()).isEqualTo(account.id());
         assertThat(link.linkedBy()).isEqualTo(LinkMethod.NEW_ACCOUNT.value());
         assertThat(counter("signet.migration.links", "vehicle-tax", "method", "new_account"))
@@ -209,7 +175,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
                 AuditEventType.LEGACY_IDENTITY_LINKED, AuditEventType.SIGN_IN_SUCCEEDED);
 
         // The old record goes: the citizen signs in directly with their email and the password they always had.
-        deleteLegacyUser("vehicle_tax_users", login);
+        LegacyUserTables.deleteLegacyUser("vehicle_tax_users", login);
         TestBrowser later = browser();
         TestBrowser.Page direct = later.signIn(email, LEGACY_PASSWORD);
         assertThat(direct.status()).isEqualTo(302);
@@ -220,7 +186,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
     void anUnverifiedEmailIsUsedOnlyOnceProvenWithACode() throws Exception {
         String login = unique("unverified");
         String email = uniqueEmail("unverified");
-        legacyUser("council_tax_users", login, SHA512_CRYPT, email, false);
+        LegacyUserTables.legacyUser("council_tax_users", login, SHA512_CRYPT, email, false);
         TestBrowser browser = browser();
 
         TestBrowser.Page toEmail = oldAccountSignIn(browser, "council-tax", login, LEGACY_PASSWORD);
@@ -250,7 +216,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
     void anOldRecordWithoutAnEmailAsksForOneAndProvesIt() throws Exception {
         String login = unique("noemail");
         String email = uniqueEmail("typed");
-        legacyUser("vehicle_tax_users", login, DJANGO_PBKDF2, null, false);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, DJANGO_PBKDF2, null, false);
         TestBrowser browser = browser();
 
         TestBrowser.Page emailPage = browser.follow(oldAccountSignIn(browser, "vehicle-tax", login, LEGACY_PASSWORD));
@@ -261,7 +227,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
                 Map.of("code", inbox().latestCodeTo(email)));
 
         assertThat(done.location()).endsWith("/account");
-        assertThat(links.find("vehicle-tax", subjectOf("vehicle_tax_users", login)).map(LinkedIdentity::accountId))
+        assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login)).map(LinkedIdentity::accountId))
                 .contains(accounts.findByEmail(email).orElseThrow().id());
     }
 
@@ -272,8 +238,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
         String login = unique("existing");
         String email = uniqueEmail("existing");
         Account existing = existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
-        legacyUser("vehicle_tax_users", login, LDAP_SSHA, email.toUpperCase(), true);
-        String subject = subjectOf("vehicle_tax_users", login);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, LDAP_SSHA, email.toUpperCase(), true);
+        String subject = LegacyUserTables.subjectOf("vehicle_tax_users", login);
         TestBrowser browser = browser();
 
         TestBrowser.Page toExisting = oldAccountSignIn(browser, "vehicle-tax", login, LEGACY_PASSWORD);
@@ -308,8 +274,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
         String login = unique("bycode");
         String email = uniqueEmail("bycode");
         Account existing = existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
-        legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
-        String subject = subjectOf("vehicle_tax_users", login);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
+        String subject = LegacyUserTables.subjectOf("vehicle_tax_users", login);
         TestBrowser browser = browser();
 
         TestBrowser.Page prove = browser.follow(oldAccountSignIn(browser, "vehicle-tax", login, LEGACY_PASSWORD));
@@ -334,14 +300,14 @@ class LegacySignInIT extends JourneyIntegrationTest {
         String login = unique("noconfirm");
         String email = uniqueEmail("noconfirm");
         existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
-        legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
         TestBrowser browser = browser();
 
         TestBrowser.Page prove = browser.follow(oldAccountSignIn(browser, "vehicle-tax", login, LEGACY_PASSWORD));
         TestBrowser.Page refused = browser.submit(prove, "/sign-in/old-account/existing-account/confirm", Map.of());
 
         assertThat(refused.location()).endsWith("/sign-in/old-account/existing-account");
-        assertThat(links.find("vehicle-tax", subjectOf("vehicle_tax_users", login))).isEmpty();
+        assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login))).isEmpty();
     }
 
     // --- Already linked ---------------------------------------------------------------------------------------------
@@ -352,8 +318,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
         String login = unique("linked");
         String email = uniqueEmail("linked");
         Account account = existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
-        legacyUser("vehicle_tax_users", login, BCRYPT, null, false);
-        links.link(LinkedIdentity.of(account.id(), "vehicle-tax", subjectOf("vehicle_tax_users", login),
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, null, false);
+        links.link(LinkedIdentity.of(account.id(), "vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login),
                 Instant.now(), LinkMethod.SIGNET_PASSWORD, Optional.empty()));
         double signInsBefore = counter("signet.migration.sign_ins", "vehicle-tax", null, null);
         TestBrowser browser = browser();
@@ -372,11 +338,11 @@ class LegacySignInIT extends JourneyIntegrationTest {
     void migrateOnSignInTakesThePasswordOnceSoALaterChangeInTheOldSystemIsNotCopied() throws Exception {
         String login = unique("once");
         String email = uniqueEmail("once");
-        legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, email, true);
         oldAccountSignIn(browser(), "vehicle-tax", login, LEGACY_PASSWORD);
         UUID accountId = accounts.findByEmail(email).orElseThrow().id();
 
-        updateLegacyPassword("vehicle_tax_users", login, CHANGED_SHA512_CRYPT);
+        LegacyUserTables.updateLegacyPassword("vehicle_tax_users", login, CHANGED_SHA512_CRYPT);
         TestBrowser.Page again = oldAccountSignIn(browser(), "vehicle-tax", login, CHANGED_PASSWORD);
 
         assertThat(again.location()).endsWith("/account");
@@ -389,13 +355,13 @@ class LegacySignInIT extends JourneyIntegrationTest {
     void dualRunningKeepsTheCarriedOverPasswordInStepWithTheOldSystem() throws Exception {
         String login = unique("dual");
         String email = uniqueEmail("dual");
-        legacyUser("council_tax_users", login, BCRYPT, email, true);
+        LegacyUserTables.legacyUser("council_tax_users", login, BCRYPT, email, true);
         oldAccountSignIn(browser(), "council-tax", login, LEGACY_PASSWORD);
         UUID accountId = accounts.findByEmail(email).orElseThrow().id();
         double refreshedBefore = counter("signet.migration.passwords", "council-tax", "kind", "refreshed");
 
         // The department's old system is still in use, and the citizen changes their password there.
-        updateLegacyPassword("council_tax_users", login, CHANGED_SHA512_CRYPT);
+        LegacyUserTables.updateLegacyPassword("council_tax_users", login, CHANGED_SHA512_CRYPT);
         assertThat(oldAccountSignIn(browser(), "council-tax", login, LEGACY_PASSWORD).body())
                 .contains("The user name or password is not correct");
         assertThat(oldAccountSignIn(browser(), "council-tax", login, CHANGED_PASSWORD).location()).endsWith("/account");
@@ -464,85 +430,5 @@ class LegacySignInIT extends JourneyIntegrationTest {
 
     private static String unique(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void legacyUser(String table, String login, String hash, String email, boolean emailChecked) {
-        String subjectColumn = table.equals("vehicle_tax_users") ? "customer_no" : "id";
-        String loginColumn = table.equals("vehicle_tax_users") ? "login" : "username";
-        String hashColumn = table.equals("vehicle_tax_users") ? "pwd" : "password_hash";
-        Object subject = table.equals("vehicle_tax_users")
-                ? (Object) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000L) : login;
-        try (Connection connection = legacyConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (" + subjectColumn + ", " + loginColumn + ", " + hashColumn
-                        + ", email, email_checked) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, subject);
-            insert.setString(2, login);
-            insert.setString(3, hash);
-            insert.setString(4, email);
-            insert.setBoolean(5, emailChecked);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subjectOf(String table, String login) {
-        String sql = table.equals("vehicle_tax_users") ? "SELECT customer_no::text FROM vehicle_tax_users WHERE login = ?"
-                : "SELECT id FROM council_tax_users WHERE username = ?";
-        try (Connection connection = legacyConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, login);
-            var rows = query.executeQuery();
-            if (!rows.next()) {
-                throw new IllegalStateException("No legacy user " + login);
-            }
-            return rows.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void updateLegacyPassword(String table, String login, String hash) {
-        String sql = table.equals("vehicle_tax_users") ? "UPDATE vehicle_tax_users SET pwd = ? WHERE login = ?"
-                : "UPDATE council_tax_users SET password_hash = ? WHERE username = ?";
-        try (Connection connection = legacyConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, hash);
-            update.setString(2, login);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteLegacyUser(String table, String login) {
-        String column = table.equals("vehicle_tax_users") ? "login" : "username";
-        try (Connection connection = legacyConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE " + column + " = ?")) {
-            delete.setString(1, login);
-            assertThat(delete.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void legacySql(String sql) {
-        try (Connection connection = legacyConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Connection legacyConnection() throws SQLException {
-        return DriverManager.getConnection(legacyDatabase(), "postgres", "");
-    }
-
-    /** A port nothing listens on: bound then released, so connections to it are refused. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
