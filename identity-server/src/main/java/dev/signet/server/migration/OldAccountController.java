@@ -90,6 +90,10 @@ class OldAccountController {
 
     @GetMapping(CHOOSE_PAGE)
     String choosePage(HttpServletRequest request, Locale locale, Model model) {
+        if (!connectors.offered()) {
+            // No old system is declared: there is nothing to choose, so the citizen signs in the usual way.
+            return "redirect:/sign-in";
+        }
         String chosen = OldAccountJourney.STATE.find(request).map(OldAccountJourney::connectorId).orElse(null);
         return chooseForm(model, locale, chosen, new FormErrors());
     }
