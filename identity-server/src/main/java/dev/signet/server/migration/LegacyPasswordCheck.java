@@ -134,9 +134,12 @@ class LegacyPasswordCheck {
         }
     }
 
+    /** {@code reason} is the metric's: {@code invalid} or {@code unavailable}. */
     private void failed(String connectorId, String reason) {
         metrics.failed(connectorId, reason);
+        // The audit log words a wrong password as the Signet password step does.
+        String outcome = "invalid".equals(reason) ? "invalid_credentials" : reason;
         audit.record(Actor.anonymous(), AuditEventType.SIGN_IN_FAILED, Optional.empty(),
-                Map.of("step", "legacy_password", "outcome", reason, "connector", connectorId));
+                Map.of("step", "legacy_password", "outcome", outcome, "connector", connectorId));
     }
 }

@@ -124,8 +124,9 @@ class LegacySignInIT extends JourneyIntegrationTest {
     }
 
     @Test
-    void anOldSystemThatCannotBeReachedGetsAPlainPageAndIsCounted() throws Exception {
+    void anOldSystemThatCannotBeReachedGetsAPlainPageAndIsCountedAndAudited() throws Exception {
         double before = counter("signet.migration.failures", "old-benefits", "reason", "unavailable");
+        Instant since = Instant.now().minusSeconds(1);
 
         TestBrowser.Page page = oldAccountSignIn(browser(), "old-benefits", "someone", "any password at all");
 
@@ -134,6 +135,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
                 .contains("The Old benefits account system is not answering").contains("Sign in another way");
         assertThat(counter("signet.migration.failures", "old-benefits", "reason", "unavailable"))
                 .isEqualTo(before + 1);
+        assertThat(awaitAnonymous(since, Map.of("step", "legacy_password", "outcome", "unavailable",
+                "connector", "old-benefits"))).isTrue();
 
         TestBrowser.Page welsh = oldAccountSignIn(browser().acceptLanguage("cy"), "old-benefits", "someone", "x");
         assertThat(welsh.body()).contains("ni allwn wirio eich hen gyfrif ar hyn o bryd");
@@ -426,6 +429,22 @@ class LegacySignInIT extends JourneyIntegrationTest {
             Thread.sleep(20);
         }
         return types;
+    }
+
+    /** Whether an anonymous sign_in.failed entry with these details has been written since {@code since}. */
+    private boolean awaitAnonymous(Instant since, Map<String, String> details) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            boolean written = auditLog.find(AuditFilter.ALL.between(since, null), Optional.empty(), 100).entries()
+                    .stream().anyMatch(entry -> entry.event().type().equals(AuditEventType.SIGN_IN_FAILED)
+                            && entry.event().accountId().isEmpty()
+                            && entry.event().details().entrySet().containsAll(details.entrySet()));
+            if (written) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     private static String unique(String who) {
