@@ -109,6 +109,10 @@ class AccountLinking {
         });
         if (result instanceof Result.Linked) {
             linked(accountId, connectorId, method, carryOver, account.email(), locale);
+        } else if (result instanceof Result.LinkedElsewhere && links.find(connectorId, pending.legacySubject())
+                .filter(link -> link.accountId().equals(accountId)).isPresent()) {
+            // Linked to this very account meanwhile (the same citizen, in another tab): nothing more to do.
+            return new Result.Linked(accountId);
         }
         return result;
     }

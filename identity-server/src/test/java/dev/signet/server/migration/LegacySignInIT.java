@@ -313,6 +313,38 @@ class LegacySignInIT extends JourneyIntegrationTest {
         assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login))).isEmpty();
     }
 
+    @Test
+    void anOldAccountJoinedMeanwhileToThisAccountSignsInButToAnotherAccountChangesNothing() throws Exception {
+        String email = uniqueEmail("race");
+        Account existing = existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
+        String sameLogin = unique("race-same");
+        String otherLogin = unique("race-other");
+        LegacyUserTables.legacyUser("vehicle_tax_users", sameLogin, BCRYPT, email, true);
+        LegacyUserTables.legacyUser("vehicle_tax_users", otherLogin, BCRYPT, email, true);
+
+        TestBrowser same = browser();
+        TestBrowser.Page sameProve = same.follow(oldAccountSignIn(same, "vehicle-tax", sameLogin, LEGACY_PASSWORD));
+        links.link(LinkedIdentity.of(existing.id(), "vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users",
+                sameLogin), Instant.now(), LinkMethod.EMAIL_CODE, Optional.empty()));
+        TestBrowser.Page signedIn = same.submit(sameProve, "/sign-in/old-account/existing-account",
+                Map.of("password", "my own signet password"));
+        assertThat(signedIn.location()).endsWith("/account");
+
+        TestBrowser other = browser();
+        TestBrowser.Page otherProve = other.follow(oldAccountSignIn(other, "vehicle-tax", otherLogin,
+                LEGACY_PASSWORD));
+        String otherSubject = LegacyUserTables.subjectOf("vehicle_tax_users", otherLogin);
+        Account someoneElse = existingAccount(uniqueEmail("someone-else"), "their password", AccountStatus.ACTIVE);
+        links.link(LinkedIdentity.of(someoneElse.id(), "vehicle-tax", otherSubject, Instant.now(),
+                LinkMethod.EMAIL_CODE, Optional.empty()));
+        TestBrowser.Page refused = other.submit(otherProve, "/sign-in/old-account/existing-account",
+                Map.of("password", "my own signet password"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("This old account is already part of another account");
+        assertThat(links.find("vehicle-tax", otherSubject).map(LinkedIdentity::accountId)).contains(someoneElse.id());
+        assertThat(links.findByAccount(existing.id())).hasSize(1);
+    }
+
     // --- Already linked ---------------------------------------------------------------------------------------------
 
     @Test
