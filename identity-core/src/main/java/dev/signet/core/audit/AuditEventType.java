@@ -29,6 +29,13 @@ public record AuditEventType(String value) {
     public static final AuditEventType EMAIL_CHANGED = new AuditEventType("account.email_changed");
     /** A signed-in citizen deleted their account. */
     public static final AuditEventType ACCOUNT_DELETED = new AuditEventType("account.deleted");
+    /**
+     * A legacy identity was linked to an account after the citizen proved both; details: {@code connector},
+     * {@code method} (how the account was proven: new_account, signet_password, email_code).
+     */
+    public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
+    /** A citizen created an account by signing in with an old account; details: {@code connector}. */
+    public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
 
     // Operators (admin-api). Reading personal data is an action too.
     public static final AuditEventType OPERATOR_ACCOUNTS_SEARCHED = new AuditEventType("operator.accounts.searched");
