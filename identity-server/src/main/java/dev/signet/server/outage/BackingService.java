@@ -6,9 +6,15 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisLoadingException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** A server Signet cannot work without, and how to tell from an exception that it is out of reach. */
 public enum BackingService {
@@ -21,12 +27,32 @@ public enum BackingService {
      * handling.
      */
     public static Optional<BackingService> outageBehind(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (isRedisOutage(cause)) {
-                return Optional.of(REDIS);
-            }
-            if (isDatabaseOutage(cause)) {
-                return Optional.of(POSTGRESQL);
+        return outageBehind(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Follows causes, suppressed exceptions and the failure a rollback hid: when PostgreSQL goes away mid-transaction,
+     * Spring throws the rollback's failure ("connection is closed") and keeps the one that says why aside.
+     */
+    private static Optional<BackingService> outageBehind(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return Optional.empty();
+        }
+        if (isRedisOutage(failure)) {
+            return Optional.of(REDIS);
+        }
+        if (isDatabaseOutage(failure)) {
+            return Optional.of(POSTGRESQL);
+        }
+        List<Throwable> related = new ArrayList<>(List.of(failure.getSuppressed()));
+        related.add(0, failure.getCause());
+        if (failure instanceof TransactionSystemException rollback) {
+            related.add(rollback.getApplicationException());
+        }
+        for (Throwable next : related) {
+            Optional<BackingService> outage = outageBehind(next, seen);
+            if (outage.isPresent()) {
+                return outage;
             }
         }
         return Optional.empty();
