@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Map<String, List<String>> outerHeaders = headers(response);
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
@@ -44,8 +48,19 @@ final class ServiceUnavailableFilter extends OncePerRequestFilter {
                 return; // part of the answer has gone out; nothing better can be sent now
             }
             response.reset();
+            // Headers set before this filter ran (security headers) still belong on the 503; the rest, such as a
+            // cookie for a session that could not be saved, do not.
+            outerHeaders.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             responses.write(request, response);
         }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, List.copyOf(response.getHeaders(name)));
+        }
+        return headers;
     }
 
     private static String rootMessage(Throwable failure) {

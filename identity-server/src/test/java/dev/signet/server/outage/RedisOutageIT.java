@@ -85,6 +85,9 @@ class RedisOutageIT extends JourneyIntegrationTest {
         assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
+        assertThat(token.headers().firstValue("Retry-After")).contains("10");
+        assertThat(token.headers().firstValue("X-Content-Type-Options")).as("security headers survive")
+                .contains("nosniff");
 
         TestBrowser.Page script = browser().postJson(null, "/sign-in", "{}");
         assertThat(script.status()).isEqualTo(503);
