@@ -83,7 +83,7 @@ class PostgresOutageIT {
 
     @AfterAll
     static void stopPostgres() {
-        POSTGRES.stop();
+        POSTGRES.stopAndDelete();
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server of a test's own (unlike the JVM-wide {@code PostgresTestServer}), which the test may stop
@@ -60,6 +62,16 @@ public final class StoppablePostgresServer {
             throw new UncheckedIOException("Could not stop PostgreSQL on port " + port, e);
         } finally {
             process = null;
+        }
+    }
+
+    /** Stops the server for good and deletes its data. */
+    public synchronized void stopAndDelete() {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDirectory.getParent())) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDirectory, e);
         }
     }
 
