@@ -1,31 +1,24 @@
 package dev.signet.server.interventions;
 
 import dev.signet.core.account.AccountRepository;
-import dev.signet.server.logout.BackChannelLogoutPlanner;
+import dev.signet.server.logout.SessionTermination;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 
 /** Account interventions, and where they are enforced besides sign-in: refresh grants and existing sessions. */
 @Configuration(proxyBeanMethods = false)
 public class InterventionsConfiguration {
 
     @Bean
-    AccountInterventions accountInterventions(AccountRepository accounts, BackChannelLogoutPlanner backChannel,
-            AuthorizationStore authorizations,
-            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, MeterRegistry meters,
-            Clock clock) {
-        return new AccountInterventions(accounts, backChannel, authorizations,
-                Optional.ofNullable(sessions.getIfAvailable()), meters, clock);
+    AccountInterventions accountInterventions(AccountRepository accounts, SessionTermination sessions,
+            MeterRegistry meters) {
+        return new AccountInterventions(accounts, sessions, meters);
     }
 
     @Bean
