@@ -7,7 +7,7 @@ import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.protection.AttemptCounter;
 import dev.signet.core.protection.inmemory.InMemoryAttemptCounter;
 import dev.signet.core.replay.MutableClock;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
     "signet.protection.sign-in.account.first-delay=2s",
     "signet.protection.sign-in.account.max-delay=4s",
     "signet.protection.sign-in.account.lockout-after=5"})
-class LockoutInABrowserIT extends BrowserJourneyTest {
+class LockoutInABrowserIT extends BrowserIntegrationTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
     private static final Pattern WAIT = Pattern.compile("Wait (\\d+) seconds? and try again");
