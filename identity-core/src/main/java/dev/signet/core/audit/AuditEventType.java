@@ -30,10 +30,11 @@ public record AuditEventType(String value) {
     /** A signed-in citizen deleted their account. */
     public static final AuditEventType ACCOUNT_DELETED = new AuditEventType("account.deleted");
     /**
-     * A citizen's sessions were ended, by the citizen from the account page or after a password change or reset;
-     * details: {@code scope} ({@code one}, {@code others}, {@code everywhere}), {@code reason}
-     * ({@code citizen}, {@code password_changed}, {@code password_reset}), {@code sessions} (Signet sessions ended),
-     * {@code services_told} (back-channel logout notices queued), {@code families_revoked} (token families revoked).
+     * A citizen's sessions were ended, by the citizen from the account page, after a password change or reset, or
+     * before their account was deleted; details: {@code scope} ({@code one}, {@code others}, {@code everywhere}),
+     * {@code reason} ({@code citizen}, {@code password_changed}, {@code password_reset}, {@code account_deleted}),
+     * {@code sessions} (Signet sessions ended), {@code services_told} (back-channel logout notices queued),
+     * {@code families_revoked} (token families revoked).
      */
     public static final AuditEventType SESSIONS_ENDED = new AuditEventType("sign_out.sessions_ended");
 

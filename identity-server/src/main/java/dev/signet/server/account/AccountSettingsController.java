@@ -4,6 +4,7 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.logout.SignOut;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
@@ -44,9 +45,11 @@ class AccountSettingsController {
     private final PasswordPolicy policy;
     private final SignOut signOut;
     private final CurrentPasswordCheck currentPassword;
+    private final CitizenSessionEnding sessionEnding;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut, CurrentPasswordCheck currentPassword) {
+            SignOut signOut, CurrentPasswordCheck currentPassword, CitizenSessionEnding sessionEnding) {
+        this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -149,8 +152,10 @@ class AccountSettingsController {
             model.addAttribute("errors", errors);
             return "account/delete";
         }
+        // Every session of the account ends and every service it was used with is told (back-channel logout).
+        sessionEnding.endBeforeDeletion(account.id());
         changes.delete(account, locale);
-        // Ends the session and tells every service the citizen used it with (back-channel logout).
+        // This request's own session, through the request, so the session store does not write it back.
         signOut.signOut(request, response);
         return "redirect:" + DELETED;
     }

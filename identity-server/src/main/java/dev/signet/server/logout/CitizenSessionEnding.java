@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The sessions a citizen ends themselves, from the account page or by changing or resetting their password, each
+ * The sessions a citizen ends themselves, from the account page, by changing or resetting their password or by
+ * deleting their account, each
  * written to the audit log ({@code sign_out.sessions_ended} with its scope and reason). The work is
  * {@link SessionTermination}'s.
  */
@@ -49,6 +50,14 @@ public final class CitizenSessionEnding {
     /** After a password reset: the citizen proved control of the inbox, not of any session, so every one ends. */
     public Ended endAfterPasswordReset(UUID accountId) {
         return audited(accountId, "everywhere", "password_reset", termination.end(accountId, new Scope.All()));
+    }
+
+    /**
+     * Before the account is deleted: every session ends and every service the citizen used is told, not only those of
+     * the session that deleted it.
+     */
+    public Ended endBeforeDeletion(UUID accountId) {
+        return audited(accountId, "everywhere", "account_deleted", termination.end(accountId, new Scope.All()));
     }
 
     private Ended audited(UUID accountId, String scope, String reason, Ended ended) {

@@ -282,6 +282,27 @@ class AccountSessionsIT extends RedisServerIntegrationTest {
         assertThat(refresh(phoneTokens).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void deletingTheAccountEndsEverySessionAndTellsEveryService() throws Exception {
+        String email = newAccount("delete");
+        UUID id = accountId(email);
+        TestBrowser laptop = signedIn(email, FIREFOX_ON_WINDOWS);
+        TestBrowser phone = signedIn(email, SAFARI_ON_IPHONE);
+        JsonNode phoneTokens = signInToTheService(phone);
+
+        TestBrowser.Page deleted = laptop.submit(laptop.get("/account/delete"), "/account/delete",
+                Map.of("currentPassword", PASSWORD));
+
+        assertThat(deleted.location()).endsWith("/account-deleted");
+        assertThat(phone.get("/account").location()).endsWith("/sign-in");
+        assertThat(receiver.awaitLogoutToken().getJWTClaimsSet().getStringClaim("sid"))
+                .as("the phone's service is told, though the phone did not delete the account")
+                .isEqualTo(sid(phoneTokens));
+        assertThat(refresh(phoneTokens).statusCode()).isEqualTo(400);
+        assertThat(awaitAudit(id, AuditEventType.SESSIONS_ENDED).event().details())
+                .containsEntry("reason", "account_deleted").containsEntry("sessions", "2");
+    }
+
     // ---- citizens, devices and the test service ----
 
     private String newAccount(String who) {
