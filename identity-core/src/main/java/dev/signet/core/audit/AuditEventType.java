@@ -36,6 +36,14 @@ public record AuditEventType(String value) {
     public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
     /** A citizen created an account by signing in with an old account; details: {@code connector}. */
     public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
+    /**
+     * A citizen's sessions were ended, by the citizen from the account page, after a password change or reset, or
+     * before their account was deleted; details: {@code scope} ({@code one}, {@code others}, {@code everywhere}),
+     * {@code reason} ({@code citizen}, {@code password_changed}, {@code password_reset}, {@code account_deleted}),
+     * {@code sessions} (Signet sessions ended), {@code services_told} (back-channel logout notices queued),
+     * {@code families_revoked} (token families revoked).
+     */
+    public static final AuditEventType SESSIONS_ENDED = new AuditEventType("sign_out.sessions_ended");
 
     // Operators (admin-api). Reading personal data is an action too.
     public static final AuditEventType OPERATOR_ACCOUNTS_SEARCHED = new AuditEventType("operator.accounts.searched");

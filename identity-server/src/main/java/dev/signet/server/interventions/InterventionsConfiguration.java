@@ -3,21 +3,17 @@ package dev.signet.server.interventions;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.core.logout.jdbc.JdbcSessionEndingOutbox;
-import dev.signet.server.logout.BackChannelLogoutPlanner;
 import dev.signet.server.logout.LogoutProperties;
+import dev.signet.server.logout.SessionTermination;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 
 /**
  * Account interventions, where they are enforced besides sign-in (refresh grants and existing sessions), and the
@@ -27,14 +23,7 @@ import org.springframework.session.Session;
 public class InterventionsConfiguration {
 
     @Bean
-    AccountSessionEnder accountSessionEnder(BackChannelLogoutPlanner backChannel, AuthorizationStore authorizations,
-            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Clock clock) {
-        return new AccountSessionEnder(backChannel, authorizations, Optional.ofNullable(sessions.getIfAvailable()),
-                clock);
-    }
-
-    @Bean
-    AccountInterventions accountInterventions(AccountRepository accounts, AccountSessionEnder sessions,
+    AccountInterventions accountInterventions(AccountRepository accounts, SessionTermination sessions,
             MeterRegistry meters) {
         return new AccountInterventions(accounts, sessions, meters);
     }
@@ -46,7 +35,7 @@ public class InterventionsConfiguration {
     }
 
     @Bean
-    SessionEndingWorker sessionEndingWorker(SessionEndingOutbox outbox, AccountSessionEnder sessions,
+    SessionEndingWorker sessionEndingWorker(SessionEndingOutbox outbox, SessionTermination sessions,
             LogoutProperties properties, Clock clock, MeterRegistry meters) {
         return new SessionEndingWorker(outbox, sessions, properties, clock, meters);
     }

@@ -3,6 +3,7 @@ package dev.signet.server.interventions;
 import dev.signet.core.logout.SessionEnding;
 import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.server.logout.LogoutProperties;
+import dev.signet.server.logout.SessionTermination;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Carries out the "end every session of this account" commands that the admin API queues with an intervention or an
- * erasure ({@link SessionEndingOutbox}), with {@link AccountSessionEnder}: the same tail as an intervention placed
+ * erasure ({@link SessionEndingOutbox}), with {@link SessionTermination}: the same tail as an intervention placed
  * inside identity-server. Every instance runs one; the outbox hands each command to one worker at a time, and a
  * failed attempt (Redis or the database briefly away) is retried with the back-channel logout's backoff
  * ({@code signet.logout.*}: poll interval, retry delays, attempts). Counted as
@@ -32,13 +33,13 @@ public final class SessionEndingWorker implements SmartLifecycle {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final SessionEndingOutbox outbox;
-    private final AccountSessionEnder sessions;
+    private final SessionTermination sessions;
     private final LogoutProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private ScheduledExecutorService executor;
 
-    public SessionEndingWorker(SessionEndingOutbox outbox, AccountSessionEnder sessions, LogoutProperties properties,
+    public SessionEndingWorker(SessionEndingOutbox outbox, SessionTermination sessions, LogoutProperties properties,
             Clock clock, MeterRegistry meters) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -62,11 +63,11 @@ public final class SessionEndingWorker implements SmartLifecycle {
 
     private void process(SessionEnding command) {
         try {
-            AccountSessionEnder.Ended ended = sessions.endAll(command.accountId());
+            SessionTermination.Ended ended = sessions.end(command.accountId(), new SessionTermination.Scope.All());
             outbox.completed(command.id());
             count(command, "done");
             LOG.info("Sessions of account {} ended ({}): {} relying-party sessions told, {} token families revoked, "
-                    + "{} sessions ended", command.accountId(), command.reason(), ended.relyingPartiesNotified(),
+                    + "{} sessions ended", command.accountId(), command.reason(), ended.servicesTold(),
                     ended.tokenFamiliesRevoked(), ended.sessionsEnded());
         } catch (RuntimeException e) {
             String failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

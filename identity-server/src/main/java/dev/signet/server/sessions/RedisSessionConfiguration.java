@@ -71,4 +71,9 @@ public class RedisSessionConfiguration {
     SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
     }
+
+    @Bean
+    CitizenSessions citizenSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new RedisCitizenSessions(sessions);
+    }
 }

@@ -86,6 +86,14 @@ public class JourneyEmails implements DisposableBean {
     }
 
     /**
+     * The citizen signed out of their other sessions from the account page (texts in {@code messages/sessions}):
+     * an owner who did not do it learns that someone else is in their account.
+     */
+    public void sendSessionsEnded(String to, int sessionsEnded, Locale locale) {
+        send("sessionsEnded", to, locale, sessionsEnded);
+    }
+
+    /**
      * Tells the owner that sign-in to their account is locked after repeated wrong passwords, for how long, and what
      * to do if it was not them (texts in {@code messages/protection}).
      */

@@ -6,7 +6,7 @@ import static dev.signet.server.migration.LegacyUserTables.SHA512_CRYPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * system's sign-in, proving the email address, joining an existing account, and the old system not answering (in
  * Welsh).
  */
-class OldAccountBrowserIT extends BrowserJourneyTest {
+class OldAccountBrowserIT extends BrowserIntegrationTest {
 
     @DynamicPropertySource
     static void legacySystems(DynamicPropertyRegistry registry) {
@@ -37,8 +37,7 @@ class OldAccountBrowserIT extends BrowserJourneyTest {
         assertThat(citizen.heading()).isEqualTo("Which account do you already have?");
         citizen.press("Continue");
         assertThat(citizen.errorSummary()).containsExactly("Select the account you already have");
-        choose("council-tax");
-        citizen.press("Continue");
+        citizen.choose("Council tax account").press("Continue");
 
         assertThat(citizen.heading()).isEqualTo("Sign in with your Council tax account");
         citizen.fillIn("User name", login).fillIn("Password", "not the password").press("Continue");
@@ -66,8 +65,8 @@ class OldAccountBrowserIT extends BrowserJourneyTest {
         Citizen citizen = citizen();
 
         citizen.visitService().follow("Sign in with an account you already have");
-        choose("vehicle-tax");
-        citizen.press("Continue").fillIn("User name", login).fillIn("Password", LEGACY_PASSWORD).press("Continue");
+        citizen.choose("Vehicle tax account").press("Continue");
+        citizen.fillIn("User name", login).fillIn("Password", LEGACY_PASSWORD).press("Continue");
 
         assertThat(citizen.heading()).isEqualTo("You already have an account with this email address");
         citizen.press("Get a code by email instead");
@@ -84,8 +83,8 @@ class OldAccountBrowserIT extends BrowserJourneyTest {
 
         citizen.visit("/sign-in/old-account?lang=cy");
         assertThat(citizen.language()).isEqualTo("cy");
-        choose("old-benefits");
-        citizen.press("Parhau").fillIn("Enw defnyddiwr", "someone").fillIn("Cyfrinair", "any password")
+        citizen.choose("Old benefits account").press("Parhau");
+        citizen.fillIn("Enw defnyddiwr", "someone").fillIn("Cyfrinair", "any password")
                 .press("Parhau");
 
         assertThat(citizen.heading()).isEqualTo("Mae'n ddrwg gennym, ni allwn wirio eich hen gyfrif ar hyn o bryd");
