@@ -60,7 +60,11 @@ class SignInWithRelyingPartyClientTest {
     final Browser browser = new Browser();
 
     static SignetClient.Builder relyingParty() {
-        return SignetClient.builder().issuer(signet.issuer()).clientId("fishing-licence").clientKey(KEY)
+        return relyingParty(signet.issuer());
+    }
+
+    static SignetClient.Builder relyingParty(String issuer) {
+        return SignetClient.builder().issuer(issuer).clientId("fishing-licence").clientKey(KEY)
                 .redirectUri(URI.create(REDIRECT)).postLogoutRedirectUri(URI.create(SIGNED_OUT))
                 .scopes("openid", "email", "phone", "profile");
     }
