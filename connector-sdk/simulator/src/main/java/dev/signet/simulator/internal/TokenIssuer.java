@@ -35,20 +35,37 @@ public final class TokenIssuer {
 
     private final String issuer;
     private final ECKey signingKey;
-    /** Same kid as the signing key, another key pair: its signatures do not verify. */
-    private final ECKey impostorKey;
-    /** A kid that is not in the JWKS. */
-    private final ECKey strayKey;
+    /** Same kid as the signing key, another key pair: its signatures do not verify. Made when first needed. */
+    private ECKey impostorKey;
+    /** A kid that is not in the JWKS. Made when first needed. */
+    private ECKey strayKey;
 
     public TokenIssuer(String issuer) {
         this.issuer = issuer;
+        this.signingKey = generate("simulator-1");
+    }
+
+    private static ECKey generate(String keyId) {
         try {
-            this.signingKey = new ECKeyGenerator(Curve.P_256).keyID("simulator-1").generate();
-            this.impostorKey = new ECKeyGenerator(Curve.P_256).keyID("simulator-1").generate();
-            this.strayKey = new ECKeyGenerator(Curve.P_256).keyID("not-published").generate();
+            return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate the simulator's signing key", e);
+            throw new IllegalStateException("Cannot generate a signing key", e);
         }
+    }
+
+    // Key generation is most of the start-up time, so the keys only faults use wait until a fault needs them.
+    private synchronized ECKey impostorKey() {
+        if (impostorKey == null) {
+            impostorKey = generate(signingKey.getKeyID());
+        }
+        return impostorKey;
+    }
+
+    private synchronized ECKey strayKey() {
+        if (strayKey == null) {
+            strayKey = generate("not-published");
+        }
+        return strayKey;
     }
 
     public String jwks() {
@@ -85,8 +102,8 @@ public final class TokenIssuer {
                 }
                 case WRONG_AUDIENCE -> audience = "another-service";
                 case WRONG_ISSUER -> tokenIssuer = "https://impostor.example";
-                case BAD_SIGNATURE -> key = impostorKey;
-                case UNKNOWN_KEY -> key = strayKey;
+                case BAD_SIGNATURE -> key = impostorKey();
+                case UNKNOWN_KEY -> key = strayKey();
                 case WRONG_VOT -> vot = "Cl";
                 case WRONG_AT_HASH -> atHash = Randoms.leftHalfHash(Randoms.token());
                 case OLD_AUTH_TIME -> authTime = now.minus(Duration.ofDays(1));
