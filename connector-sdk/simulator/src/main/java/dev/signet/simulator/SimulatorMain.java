@@ -29,6 +29,10 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         SignetSimulator simulator;
         try {
             simulator = start(args, System.out);
