@@ -255,7 +255,7 @@ class SignInWithRelyingPartyClientTest {
     }
 
     @Test
-    void logoutToAnUnregisteredUriShowsAPageInstead() {
+    void logoutToAnUnregisteredUriAsksTheCitizenInstead() {
         SignetClient client = relyingParty().build();
         SignIn signIn = signIn(client, browser, AuthorizationOptions.defaults());
         SignetClient elsewhere = relyingParty().postLogoutRedirectUri(URI.create("https://evil.example/")).build();
@@ -263,15 +263,20 @@ class SignInWithRelyingPartyClientTest {
         var response = browser.get(elsewhere.logoutUri(signIn.idToken().value(), "x"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("You have signed out");
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("Do you want to sign out?");
+        // not signed out: a forged request must not end the session
+        assertThat(signIn(client, browser, AuthorizationOptions.builder().prompt("none").build()).idToken()
+                .sessionId()).isEqualTo(signIn.idToken().sessionId());
     }
 
     @Test
-    void logoutElsewhereSendsBackChannelLogoutToTheOtherService() {
-        try (Receiver other = new Receiver(200)) {
+    void signOutSendsBackChannelLogoutToEveryServiceOfTheSession() {
+        try (Receiver other = new Receiver(200); Receiver own = new Receiver(200)) {
             ClientKey otherKey = ClientKey.generate("other-1");
             signet.simulator().addClient(SimulatedClient.builder("other-service").jwks(otherKey.publicJwkSet())
                     .redirectUri("http://localhost:9000/cb").backChannelLogoutUri(other.uri("/logout")).build());
+            signet.simulator().addClient(client().backChannelLogoutUri(own.uri("/logout")).build());
             SignetClient otherClient = SignetClient.builder().issuer(signet.issuer()).clientId("other-service")
                     .clientKey(otherKey).redirectUri(URI.create("http://localhost:9000/cb")).build();
             SignIn atOther = signIn(otherClient, browser, AuthorizationOptions.defaults());
@@ -281,10 +286,13 @@ class SignInWithRelyingPartyClientTest {
             browser.redirectFrom(client.logoutUri(here.idToken().value(), "s"));
 
             assertThat(other.received).hasSize(1);
-            String token = query(URI.create("x:/?" + other.received.get(0).body())).get("logout_token");
-            LogoutToken logout = otherClient.validateLogoutToken(token);
-            assertThat(logout.subject()).contains(atOther.subject());
-            assertThat(logout.sessionId()).isEqualTo(atOther.idToken().sessionId());
+            LogoutToken atOtherLogout = otherClient.validateLogoutToken(
+                    query(URI.create("x:/?" + other.received.get(0).body())).get("logout_token"));
+            assertThat(atOtherLogout.subject()).contains(atOther.subject());
+            assertThat(atOtherLogout.sessionId()).isEqualTo(atOther.idToken().sessionId());
+            assertThat(own.received).hasSize(1);
+            assertThat(client.validateLogoutToken(query(URI.create("x:/?" + own.received.get(0).body()))
+                    .get("logout_token")).sessionId()).isEqualTo(here.idToken().sessionId());
         }
     }
 

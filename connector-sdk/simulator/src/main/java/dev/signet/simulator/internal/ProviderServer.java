@@ -35,6 +35,7 @@ public final class ProviderServer implements AutoCloseable {
     public static final String USERINFO = "/userinfo";
     public static final String REVOKE = "/oauth2/revoke";
     public static final String END_SESSION = "/connect/logout";
+    public static final String END_SESSION_CONFIRM = "/connect/logout/confirm";
     public static final String TRUSTMARK = "/trustmark";
     private static final Logger LOG = Logger.getLogger(ProviderServer.class.getName());
 
@@ -67,6 +68,7 @@ public final class ProviderServer implements AutoCloseable {
         route(USERINFO, this::userInfo);
         route(REVOKE, this::revoke);
         route(END_SESSION, this::endSession);
+        route(END_SESSION_CONFIRM, this::confirmEndSession);
     }
 
     /** Listens on the loopback interface for {@code localhost}/{@code 127.0.0.1}, else on every interface. */
@@ -206,10 +208,12 @@ public final class ProviderServer implements AutoCloseable {
     }
 
     /**
-     * RP-initiated logout: with a valid {@code id_token_hint} (ours, for that client) and a registered
-     * {@code post_logout_redirect_uri}, the session ends, every other service that got tokens in it is sent a logout
-     * token, and the browser goes back with {@code state}. Otherwise the citizen sees the signed-out page and is
-     * never redirected.
+     * RP-initiated logout, as Signet checks it: an {@code id_token_hint} we issued, for the {@code client_id} if one
+     * is given and for the browser's current session, and a registered {@code post_logout_redirect_uri} if one is
+     * given. Then the session ends, every service that got tokens in it and has a back-channel logout URI is sent a
+     * logout token (before the answer, so a test can check at once; Signet sends them from an outbox), and the browser
+     * goes back with {@code state}. Otherwise nobody is redirected: a signed-in browser is asked to confirm, anyone
+     * else sees the signed-out page.
      */
     private void endSession(HttpExchange exchange) throws IOException {
         Map<String, String> parameters;
@@ -219,21 +223,37 @@ public final class ProviderServer implements AutoCloseable {
             Http.page(exchange, 400, "You have signed out", "<p>" + Http.escape(e.getMessage()) + "</p>");
             return;
         }
+        String cookie = AuthorizationEndpoint.cookie(exchange);
+        Optional<Grants.Session> current = grants.session(cookie);
         Optional<JWTClaimsSet> hint = Optional.ofNullable(parameters.get("id_token_hint"))
-                .flatMap(tokens::ownIdToken);
+                .flatMap(tokens::ownIdToken)
+                .filter(claims -> current.isEmpty() || current.get().sessionId().equals(claims.getClaim("sid")));
         Optional<SimulatedClient> client = hint.flatMap(claims -> TokenIssuer.audience(claims).stream().findFirst())
                 .filter(clientId -> !parameters.containsKey("client_id")
                         || parameters.get("client_id").equals(clientId))
                 .flatMap(behaviour::client);
-        Optional<Grants.Session> ended = grants.endSession(AuthorizationEndpoint.cookie(exchange));
-        if (ended.isEmpty() && hint.isPresent() && hint.get().getClaim("sid") instanceof String sid) {
+        String postLogout = parameters.get("post_logout_redirect_uri");
+        boolean registered = postLogout != null && client.isPresent() && client.get().postLogoutRedirectUris()
+                .stream().map(URI::toString).anyMatch(postLogout::equals);
+        if (client.isEmpty() || (postLogout != null && !registered)) {
+            if (current.isPresent()) {
+                Http.page(exchange, 200, "Do you want to sign out?", "<p>The service's sign-out request was not "
+                        + "valid (unregistered post_logout_redirect_uri, or a missing or foreign id_token_hint)."
+                        + "</p><form method=\"post\" action=\"" + END_SESSION_CONFIRM + "\"><button>Sign out"
+                        + "</button></form>");
+            } else {
+                Http.page(exchange, 200, "You have signed out", "<p>You are not signed in to the Signet "
+                        + "simulator.</p>");
+            }
+            return;
+        }
+        Optional<Grants.Session> ended = grants.endSession(cookie);
+        if (ended.isEmpty() && hint.get().getClaim("sid") instanceof String sid) {
             ended = grants.endSessionWithId(sid);
         }
-        ended.ifPresent(session -> notifyOthers(session, client.map(SimulatedClient::clientId)));
+        ended.ifPresent(this::notifyServices);
         exchange.getResponseHeaders().add("Set-Cookie", AuthorizationEndpoint.COOKIE + "=; Path=/; Max-Age=0");
-        String postLogout = parameters.get("post_logout_redirect_uri");
-        if (client.isPresent() && postLogout != null && client.get().postLogoutRedirectUris().stream()
-                .map(URI::toString).anyMatch(postLogout::equals)) {
+        if (registered) {
             Map<String, String> back = new LinkedHashMap<>();
             if (parameters.containsKey("state")) {
                 back.put("state", parameters.get("state"));
@@ -244,12 +264,20 @@ public final class ProviderServer implements AutoCloseable {
         Http.page(exchange, 200, "You have signed out", "<p>You have signed out of the Signet simulator.</p>");
     }
 
-    /** Back-channel logout to every service of the session with an endpoint, except the one that asked. */
-    private void notifyOthers(Grants.Session session, Optional<String> initiator) {
+    /** The citizen confirmed signing out after an invalid request. */
+    private void confirmEndSession(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            Http.page(exchange, 405, "Not here", "<p>Sign out from the confirmation page.</p>");
+            return;
+        }
+        grants.endSession(AuthorizationEndpoint.cookie(exchange)).ifPresent(this::notifyServices);
+        exchange.getResponseHeaders().add("Set-Cookie", AuthorizationEndpoint.COOKIE + "=; Path=/; Max-Age=0");
+        Http.page(exchange, 200, "You have signed out", "<p>You have signed out of the Signet simulator.</p>");
+    }
+
+    /** Back-channel logout to every service of the session that registered an endpoint. */
+    private void notifyServices(Grants.Session session) {
         for (String clientId : session.clientIds()) {
-            if (initiator.isPresent() && initiator.get().equals(clientId)) {
-                continue;
-            }
             behaviour.client(clientId).flatMap(SimulatedClient::backChannelLogoutUri).ifPresent(uri -> {
                 try {
                     notifier.postLogoutToken(uri, tokens.logoutToken(clientId, Optional.of(session.subject()),
