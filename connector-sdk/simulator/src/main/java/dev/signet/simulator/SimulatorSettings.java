@@ -1,7 +1,6 @@
 package dev.signet.simulator;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,10 +120,6 @@ public record SimulatorSettings(int port, String host, Map<String, SimulatedUser
         public SimulatorSettings settings() {
             return new SimulatorSettings(port, host, users, clients, Optional.ofNullable(signInAs),
                     Optional.ofNullable(vot), loginMode);
-        }
-
-        List<SimulatedUser> users() {
-            return new ArrayList<>(users.values());
         }
     }
 }
