@@ -42,7 +42,7 @@ final class ActiveAccountRefreshCheck implements RefreshGrantCheck {
             return;
         }
         authorizations.revokeFamily(authorization.getId(),
-                clock.instant().plus(AccountInterventions.REVOCATION_MEMORY));
+                clock.instant().plus(AccountSessionEnder.REVOCATION_MEMORY));
         throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                 "The refresh token is invalid, expired or revoked.",
                 "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2"));

@@ -191,4 +191,55 @@ class FederationConfigurationTest {
             assertThat(analysis.getAction()).contains("signet.connectors.file");
         });
     }
+
+    @Test
+    void aDeclaredRemoteConnectorIsOpenedWithItsKeysFromTheEnvironment() throws IOException {
+        String signetKey = dev.signet.connector.remote.internal.SigningKey.generate("signet-1");
+        String connectorKey = dev.signet.connector.remote.internal.SigningKey.parse(
+                dev.signet.connector.remote.internal.SigningKey.generate("connector-1")).publicJwkSetJson();
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: fishing-licences
+                    display-name: Fishing licence account
+                    department: environment-agency
+                    type: remote
+                    settings:
+                      url: https://connector.environment-agency.example/signet
+                      issuer: https://signet.example
+                      signing-key: ${REMOTE_SIGNING_KEY}
+                      connector-key: ${REMOTE_CONNECTOR_KEY}
+                      request-timeout: 3s
+                """);
+        // Opening does not call the department: its connector may be down when Signet starts.
+        runner.withPropertyValues("signet.connectors.file=" + file, "REMOTE_SIGNING_KEY=" + signetKey,
+                "REMOTE_CONNECTOR_KEY=" + connectorKey).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ConnectorRegistry.class).find("fishing-licences").orElseThrow())
+                            .isInstanceOf(PasswordConnector.class);
+                });
+    }
+
+    @Test
+    void aRemoteConnectorOverPlainHttpStopsTheStart() throws IOException {
+        Path file = Files.writeString(directory.resolve("connectors.yml"), """
+                connectors:
+                  - id: fishing-licences
+                    display-name: Fishing licence account
+                    department: environment-agency
+                    type: remote
+                    settings:
+                      url: http://connector.environment-agency.example/signet
+                      issuer: https://signet.example
+                      signing-key: not-a-key
+                      connector-jwks-url: https://connector.environment-agency.example/jwks.json
+                """);
+        runner.withPropertyValues("signet.connectors.file=" + file).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new ConnectorFileFailureAnalyzer().analyze(
+                    new BeanCreationException("connectorRegistry", "failed", context.getStartupFailure()));
+            assertThat(analysis.getDescription()).contains(
+                    "setting 'url' must be an https:// URL with a host",
+                    "setting 'signing-key' is not a JSON Web Key (JWK)");
+        });
+    }
 }
