@@ -30,12 +30,10 @@ import java.util.Optional;
  */
 public final class SignetSimulator implements AutoCloseable {
 
-    private final SimulatorSettings settings;
     private final Behaviour behaviour = new Behaviour();
     private final ProviderServer server;
 
     private SignetSimulator(SimulatorSettings settings) {
-        this.settings = settings;
         behaviour.reset(settings);
         this.server = ProviderServer.start(settings, behaviour);
     }
@@ -60,8 +58,7 @@ public final class SignetSimulator implements AutoCloseable {
 
     /** Back to the settings it started with: users, clients, who signs in, vot; no faults, sessions or tokens. */
     public void reset() {
-        behaviour.reset(settings);
-        server.forgetGrants();
+        server.reset();
     }
 
     /** Adds (or replaces, by subject) a user. */

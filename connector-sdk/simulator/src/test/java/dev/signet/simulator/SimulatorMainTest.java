@@ -91,6 +91,46 @@ class SimulatorMainTest {
     }
 
     @Test
+    void faultsCanBeSetOverHttp() throws Exception {
+        Path config = directory.resolve("users.yml");
+        Files.writeString(config, """
+                clients:
+                  - client-id: fishing-licence
+                    jwks: '%s'
+                    redirect-uris: [%s]
+                users:
+                  - sub: citizen-1
+                """.formatted(SignInWithRelyingPartyClientTest.KEY.publicJwkSet(),
+                SignInWithRelyingPartyClientTest.REDIRECT));
+
+        try (SignetSimulator simulator = SimulatorMain.start(new String[] {"--config", config.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            SignetClient client = SignInWithRelyingPartyClientTest.relyingParty(simulator.issuer()).build();
+            URI control = URI.create(simulator.issuer() + "/simulator/control");
+            Browser browser = new Browser();
+
+            assertThat(browser.postForm(control, "authorization-error=access_denied").statusCode()).isEqualTo(204);
+            assertThatThrownBy(() -> SignInWithRelyingPartyClientTest.signIn(client, browser,
+                    AuthorizationOptions.defaults()))
+                    .isInstanceOfSatisfying(dev.signet.client.AuthorizationErrorException.class,
+                            e -> assertThat(e.error()).isEqualTo("access_denied"));
+
+            assertThat(browser.postForm(control, "id-token-fault=wrong-nonce").statusCode()).isEqualTo(204);
+            assertThatThrownBy(() -> SignInWithRelyingPartyClientTest.signIn(client, browser,
+                    AuthorizationOptions.defaults())).isInstanceOf(dev.signet.client.NonceMismatchException.class);
+
+            var refused = browser.postForm(control, "token-error=invalid_grant&id-token-fault=nonsense");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("id-token-fault must be one of");
+
+            assertThat(browser.postForm(control, "token-error=invalid_grant").statusCode()).isEqualTo(204);
+            assertThat(browser.postForm(control, "reset=true").statusCode()).isEqualTo(204);
+            assertThat(SignInWithRelyingPartyClientTest.signIn(client, browser, AuthorizationOptions.defaults())
+                    .subject()).isEqualTo("citizen-1");
+        }
+    }
+
+    @Test
     void misspeltSettingIsNamed() throws IOException {
         Path config = directory.resolve("users.yml");
         Files.writeString(config, "users:\n  - sub: citizen-1\n    emial: first@example.org\n");

@@ -50,8 +50,12 @@ public final class ProviderServer implements AutoCloseable {
     private final TokenEndpoint tokenEndpoint;
     private final Notifier notifier = new Notifier();
 
-    private ProviderServer(HttpServer server, ExecutorService executor, String issuer, Behaviour behaviour) {
+    private final SimulatorSettings settings;
+
+    private ProviderServer(HttpServer server, ExecutorService executor, String issuer, SimulatorSettings settings,
+            Behaviour behaviour) {
         this.server = server;
+        this.settings = settings;
         this.executor = executor;
         this.issuer = issuer;
         this.behaviour = behaviour;
@@ -69,6 +73,7 @@ public final class ProviderServer implements AutoCloseable {
         route(REVOKE, this::revoke);
         route(END_SESSION, this::endSession);
         route(END_SESSION_CONFIRM, this::confirmEndSession);
+        route(ControlEndpoint.PATH, new ControlEndpoint(behaviour, this::reset)::control);
     }
 
     /** Listens on the loopback interface for {@code localhost}/{@code 127.0.0.1}, else on every interface. */
@@ -88,7 +93,7 @@ public final class ProviderServer implements AutoCloseable {
             });
             server.setExecutor(executor);
             String issuer = "http://" + settings.host() + ":" + server.getAddress().getPort();
-            ProviderServer provider = new ProviderServer(server, executor, issuer, behaviour);
+            ProviderServer provider = new ProviderServer(server, executor, issuer, settings, behaviour);
             server.start();
             return provider;
         } catch (IOException e) {
@@ -105,8 +110,9 @@ public final class ProviderServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Forgets sessions, codes and tokens. */
-    public void forgetGrants() {
+    /** Back to the starting settings, forgetting sessions, codes, tokens and pending faults. */
+    public void reset() {
+        behaviour.reset(settings);
         grants.clear();
         authorization.clear();
     }
