@@ -34,6 +34,8 @@ public final class SignetSimulatorExtension implements BeforeAllCallback, AfterA
 
     private final SimulatorSettings settings;
     private volatile SignetSimulator simulator;
+    /** The class whose end stops the simulator: the outermost one, so @Nested classes share it. */
+    private volatile Class<?> owner;
 
     private SignetSimulatorExtension(SimulatorSettings settings) {
         this.settings = settings;
@@ -66,7 +68,10 @@ public final class SignetSimulatorExtension implements BeforeAllCallback, AfterA
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (owner == null) {
+            owner = context.getRequiredTestClass();
+        }
         simulator();
     }
 
@@ -77,6 +82,10 @@ public final class SignetSimulatorExtension implements BeforeAllCallback, AfterA
 
     @Override
     public synchronized void afterAll(ExtensionContext context) {
+        if (context.getRequiredTestClass() != owner) {
+            return;
+        }
+        owner = null;
         if (simulator != null) {
             simulator.close();
             simulator = null;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The extension resets the simulator before each test: what one test configures does not reach the next. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.TestClassOrder(org.junit.jupiter.api.ClassOrderer.OrderAnnotation.class)
 class ExtensionResetTest {
 
     @RegisterExtension
@@ -43,5 +44,26 @@ class ExtensionResetTest {
 
         assertThat(signIn.subject()).isEqualTo("citizen-margaret");
         assertThat(signIn.idToken().vectorOfTrust()).contains("Cl.Cm");
+    }
+
+    /** A nested class shares the outer class's simulator, and its end does not stop it. */
+    @org.junit.jupiter.api.Nested
+    @org.junit.jupiter.api.Order(3)
+    class Nested {
+        @Test
+        void usesTheSameSimulator() {
+            assertThat(signet.issuer()).isEqualTo(issuerOfFirstTest);
+        }
+    }
+
+    @org.junit.jupiter.api.Nested
+    @org.junit.jupiter.api.Order(4)
+    class LaterNested {
+        @Test
+        void theSimulatorStillRunsAfterTheFirstNestedClass() {
+            assertThat(signet.issuer()).isEqualTo(issuerOfFirstTest);
+            assertThat(new Browser().get(java.net.URI.create(signet.issuer() + "/.well-known/openid-configuration"))
+                    .statusCode()).isEqualTo(200);
+        }
     }
 }
