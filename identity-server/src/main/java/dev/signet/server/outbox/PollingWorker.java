@@ -47,8 +47,9 @@ public final class PollingWorker implements SmartLifecycle {
     }
 
     /**
-     * Claims and handles batches until a claim comes back empty; returns how many rows were handled. A row is handled
-     * even if handling it throws nothing back: handlers record their own outcome in the outbox.
+     * Claims and handles batches until a claim comes back empty; returns how many rows were handled. Handlers record
+     * each row's outcome in the outbox themselves (delivered, retry later, failed), so a handled row is not claimed
+     * again before it is due.
      */
     public static <T> int drain(Supplier<List<T>> claimBatch, Consumer<T> handle) {
         int handled = 0;
