@@ -129,7 +129,11 @@ class SecurityEventsIT {
         assertThat(selfAssessmentToken.events()).containsExactly(
                 new SecurityEvent.AccountMerged(fromAtSelfAssessment, toAtSelfAssessment));
         assertThat(fromAtTax).as("pairwise: each sector its own sub").isNotEqualTo(fromAtSelfAssessment);
-        assertThat(SignedJWT.parse(atTax.body()).getHeader().getType().getType()).isEqualTo("secevent+jwt");
+        SignedJWT taxJwt = SignedJWT.parse(atTax.body());
+        assertThat(taxJwt.getHeader().getType().getType()).isEqualTo("secevent+jwt");
+        assertThat(taxJwt.getJWTClaimsSet().getAudience()).containsExactly(tax.clientId);
+        assertThat(taxJwt.getJWTClaimsSet().getDateClaim("toe")).as("time of event, in seconds").isNotNull();
+        assertThat(taxJwt.getJWTClaimsSet().getClaims()).doesNotContainKeys("exp", "sub", "nonce");
 
         assertThat(deliveriesTo(never.clientId)).as("a service the citizen never used is not told").isZero();
         assertThat(status(tax.clientId)).containsExactly("DELIVERED");
