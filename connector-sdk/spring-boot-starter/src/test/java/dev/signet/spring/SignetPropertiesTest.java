@@ -8,6 +8,10 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+
 import dev.signet.client.ClientKey;
 import dev.signet.client.SignetClient;
 
@@ -29,12 +33,21 @@ class SignetPropertiesTest {
     void validSettingsStartWithTheDefaults() {
         withValidSettings().run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(SignetClient.class);
+            // no chain of the service's own: the starter's, which requires a signed-in citizen everywhere
+            assertThat(context).hasBean("signetSecurityFilterChain");
             SignetClientProperties properties = context.getBean(SignetClientProperties.class);
             assertThat(properties.redirectPath()).isEqualTo("/signet/callback");
             assertThat(properties.vtr()).containsExactly("Cl.Cm");
             assertThat(properties.scopes()).containsExactly("openid");
             assertThat(properties.toString()).doesNotContain(KEY.privateJwk());
         });
+    }
+
+    @Test
+    void aServicesOwnSecurityChainReplacesTheDefaultOne() {
+        withValidSettings().withBean("ownChain", SecurityFilterChain.class,
+                () -> new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("signetSecurityFilterChain"));
     }
 
     @Test
