@@ -100,6 +100,14 @@ class SignInWithSignetTest {
     }
 
     @Test
+    void aCallbackWithoutASignInInProgressIsRefusedPlainly() throws Exception {
+        HttpResponse<String> page = get("/signet/callback?code=stolen&state=guessed");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("You are not signed in").contains("href=\"/signet/login\"");
+    }
+
+    @Test
     void backChannelLogoutFromSignetEndsTheLocalSession() throws Exception {
         assertThat(get("/licence").statusCode()).isEqualTo(200);
 

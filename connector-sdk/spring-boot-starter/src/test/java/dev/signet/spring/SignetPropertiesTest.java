@@ -1,11 +1,13 @@
 package dev.signet.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import org.springframework.security.web.DefaultSecurityFilterChain;
@@ -14,6 +16,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import dev.signet.client.ClientKey;
 import dev.signet.client.SignetClient;
+import dev.signet.spring.fishing.FishingLicenceApplication;
 
 /** A service with wrong {@code signet.client.*} settings does not start, and says which setting is wrong. */
 class SignetPropertiesTest {
@@ -56,6 +59,18 @@ class SignetPropertiesTest {
                 .hasMessageContaining("signet.client.issuer must be set")
                 .hasMessageContaining("signet.client.client-id must be set")
                 .hasMessageContaining("signet.client.private-key must be set"));
+    }
+
+    @Test
+    void theServiceItselfDoesNotStartAndSaysWhy() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(FishingLicenceApplication.class)
+                .properties("server.port=0", "signet.client.issuer=https://signet.example.gov.uk",
+                        "signet.client.private-key=" + KEY.privateJwk(), "signet.client.vtr=Cl.Cm,Cm")
+                .run().close())
+                .rootCause()
+                .hasMessageContaining("signet.client.client-id must be set")
+                .hasMessageContaining("signet.client.vtr has 'Cm'")
+                .hasMessageNotContaining(KEY.privateJwk());
     }
 
     @Test
