@@ -18,9 +18,12 @@ public final class SignetSessionRegistry implements HttpSessionListener {
 
     private final Map<String, Set<HttpSession>> bySessionId = new ConcurrentHashMap<>();
     private final Map<String, Set<HttpSession>> bySubject = new ConcurrentHashMap<>();
+    // The way back, so a session that ends leaves the index without a search through it.
+    private final Map<HttpSession, SignetUser> users = new ConcurrentHashMap<>();
 
     /** Records a session that has just signed in. */
     void signedIn(HttpSession session, SignetUser user) {
+        users.put(session, user);
         user.sessionId().ifPresent(sid -> add(bySessionId, sid, session));
         add(bySubject, user.subject(), session);
     }
@@ -53,16 +56,25 @@ public final class SignetSessionRegistry implements HttpSessionListener {
     }
 
     private void forget(HttpSession session) {
-        remove(bySessionId, session);
-        remove(bySubject, session);
+        SignetUser user = users.remove(session);
+        if (user != null) {
+            user.sessionId().ifPresent(sid -> remove(bySessionId, sid, session));
+            remove(bySubject, user.subject(), session);
+        }
     }
 
     private static void add(Map<String, Set<HttpSession>> index, String key, HttpSession session) {
-        index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(session);
+        index.compute(key, (k, sessions) -> {
+            Set<HttpSession> updated = sessions != null ? sessions : ConcurrentHashMap.newKeySet();
+            updated.add(session);
+            return updated;
+        });
     }
 
-    private static void remove(Map<String, Set<HttpSession>> index, HttpSession session) {
-        index.values().forEach(sessions -> sessions.remove(session));
-        index.values().removeIf(Set::isEmpty);
+    private static void remove(Map<String, Set<HttpSession>> index, String key, HttpSession session) {
+        index.computeIfPresent(key, (k, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
     }
 }

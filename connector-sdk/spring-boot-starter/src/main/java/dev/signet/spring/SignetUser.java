@@ -99,7 +99,7 @@ public final class SignetUser implements Principal, Serializable {
     /** Names no personal data and no token. */
     @Override
     public String toString() {
-        return "SignetUser[vot=" + vectorOfTrust().orElse("-") + ", claims=" + new LinkedHashMap<>(claims).keySet()
+        return "SignetUser[vot=" + vectorOfTrust().orElse("-") + ", claims=" + claims.keySet()
                 + "]";
     }
 }
