@@ -35,6 +35,7 @@ public final class ImportedPasswordHash {
     }
 
     private static final int MAX_VALUE_LENGTH = 1024;
+    private static final long MAX_SCRYPT_MEMORY_BYTES = 256L * 1024 * 1024;
 
     private final LegacyPasswordHashes legacy = new LegacyPasswordHashes(HashOptions.defaults());
 
@@ -167,9 +168,12 @@ public final class ImportedPasswordHash {
         long p = hash.path("parallelization").asLong(1);
         long keylen = hash.path("keylen").asLong(64);
         boolean powerOfTwo = n > 1 && n <= (1L << 30) && (n & (n - 1)) == 0;
-        if (!powerOfTwo || r < 1 || r > 1024 || p < 1 || p > 1024 || keylen != hashBytes.get().length) {
-            return new Refused("custom_password_hash (scrypt): cost must be a power of two, blockSize and "
-                    + "parallelization 1..1024, and keylen the hash's length in bytes");
+        // The limits the sign-in check applies: one hostile row must not be able to exhaust the server.
+        boolean affordable = r >= 1 && p >= 1 && 128L * r * n <= MAX_SCRYPT_MEMORY_BYTES && p * r <= 1024;
+        if (!powerOfTwo || !affordable || keylen != hashBytes.get().length) {
+            return new Refused("custom_password_hash (scrypt): cost must be a power of two, 128 x blockSize x cost "
+                    + "at most 256 MiB, parallelization x blockSize at most 1024, and keylen the hash's length in "
+                    + "bytes");
         }
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
         // The PHC-style form passlib writes, which the legacy hash library verifies.

@@ -115,4 +115,15 @@ class ImportFileReaderTest {
                 .isNotEqualTo(accepted.get(2).digest()).isNotEqualTo(accepted.get(3).digest());
         assertThat(accepted.get(0).passwordHash()).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void anScryptCostTheSignInCouldNotAffordIsRejectedAtImport() {
+        read("""
+                [{"email": "s@example.com", "custom_password_hash": {"algorithm": "scrypt", "hash": {
+                  "value": "%s", "encoding": "hex", "salt": {"value": "c2FsdA==", "encoding": "base64"},
+                  "keylen": 32, "cost": 1073741824, "blockSize": 8, "parallelization": 1}}}]""".formatted(SHA256_HEX));
+
+        assertThat(accepted).isEmpty();
+        assertThat(rejected.get(0).reason()).contains("at most 256 MiB");
+    }
 }
