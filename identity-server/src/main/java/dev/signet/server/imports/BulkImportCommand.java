@@ -64,7 +64,10 @@ public final class BulkImportCommand {
             batchSize = Integer.parseInt(options.getOrDefault("batch-size",
                     Integer.toString(BulkImportJob.DEFAULT_BATCH_SIZE)));
         } catch (NumberFormatException e) {
-            err.println("--batch-size must be a number");
+            batchSize = 0;
+        }
+        if (batchSize < 1 || batchSize > 10_000) {
+            err.println("--batch-size must be a number from 1 to 10000");
             return 2;
         }
         HikariConfig config = new HikariConfig();
