@@ -2,6 +2,11 @@ package dev.signet.server.imports;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEvent;
+import dev.signet.core.audit.AuditEventType;
+import dev.signet.core.audit.AuditOrigin;
+import dev.signet.core.audit.jdbc.JdbcAuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,9 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -27,7 +35,8 @@ import org.flywaydb.core.Flyway;
  * </pre>
  *
  * The database settings are the server's own environment variables; the password is never taken from the command
- * line, where other users of the machine could read it. Exit status: 0 when the file was read to its end (rejected
+ * line, where other users of the machine could read it. Each completed run is one audit log entry
+ * ({@code operator.accounts.imported}, with the counts). Exit status: 0 when the file was read to its end (rejected
  * rows included), 1 when the file or the database failed, 2 for a usage error.
  */
 public final class BulkImportCommand {
@@ -36,11 +45,25 @@ public final class BulkImportCommand {
             Usage: BulkImportCommand --file <users.json> --report <rejected.jsonl> [--batch-size <rows>]
             Database: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD""";
 
+    /** A bulk import ran to the end of its file; details: {@code file} (name only) and the four counts. */
+    public static final AuditEventType ACCOUNTS_IMPORTED = new AuditEventType("operator.accounts.imported");
+
     private BulkImportCommand() {
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()::get, System.out, System.err));
+    }
+
+    /** An operator action like any other: one audit entry per run, with the file's name and the counts. */
+    private static void audit(DataSource dataSource, String file, BulkImportJob.Summary summary) {
+        new JdbcAuditLog(dataSource).append(new AuditEvent(Instant.now(), Actor.system("bulk-import-command"),
+                ACCOUNTS_IMPORTED, Optional.empty(), AuditOrigin.NONE, Map.of(
+                        "file", Path.of(file).getFileName().toString(),
+                        "created", Integer.toString(summary.created()),
+                        "updated", Integer.toString(summary.updated()),
+                        "unchanged", Integer.toString(summary.unchanged()),
+                        "rejected", Integer.toString(summary.rejected()))));
     }
 
     /** Runs the command; returns the exit status. */
@@ -85,6 +108,7 @@ public final class BulkImportCommand {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             BulkImportJob.Summary summary = new BulkImportJob(dataSource, Clock.systemUTC(), batchSize)
                     .run(file, report);
+            audit(dataSource, options.get("file"), summary);
             out.printf("{\"created\":%d,\"updated\":%d,\"unchanged\":%d,\"rejected\":%d,\"seconds\":%.1f}%n",
                     summary.created(), summary.updated(), summary.unchanged(), summary.rejected(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);

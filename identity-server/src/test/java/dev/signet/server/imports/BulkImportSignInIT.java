@@ -3,6 +3,8 @@ package dev.signet.server.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
+import dev.signet.core.audit.AuditFilter;
+import dev.signet.core.audit.AuditLog;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
@@ -13,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 class BulkImportSignInIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    AuditLog auditLog;
 
     @Value("${spring.datasource.url}")
     String databaseUrl;
@@ -83,6 +91,10 @@ class BulkImportSignInIT extends JourneyIntegrationTest {
                 vectorUser("sha256-salt-prefix", auth0));
 
         assertThat(summary).startsWith("{\"created\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0,");
+        assertThat(auditLog.find(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Set.of(BulkImportCommand.ACCOUNTS_IMPORTED), Optional.empty(), Optional.empty()),
+                Optional.empty(), 1).entries().get(0).event().details())
+                .containsEntry("file", "users.json").containsEntry("created", "2").containsEntry("rejected", "0");
         assertThat(accounts.findByEmail(django).orElseThrow().passwordHash().orElseThrow())
                 .startsWith("pbkdf2_sha256$260000$");
         assertThat(accounts.findByEmail(auth0).orElseThrow().passwordHash().orElseThrow())
