@@ -20,10 +20,15 @@ class AccountController {
 
     private final AccountRepository accounts;
     private final AccountPasskeys passkeys;
+    private final AccountSessions sessions;
+    private final AccountServices services;
 
-    AccountController(AccountRepository accounts, AccountPasskeys passkeys) {
+    AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSessions sessions,
+            AccountServices services) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.services = Objects.requireNonNull(services, "services");
     }
 
     @GetMapping("/account")
@@ -40,6 +45,8 @@ class AccountController {
         }
         model.addAttribute("email", account.get().email());
         model.addAttribute("passkeys", passkeys.section(account.get().id(), request, locale));
+        model.addAttribute("sessions", sessions.section(account.get().id(), request, locale));
+        model.addAttribute("services", services.rows(account.get().id(), locale));
         return "account/index";
     }
 }

@@ -4,12 +4,8 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.logout.SignOut;
-import dev.signet.server.protection.AttemptLimiter;
-import dev.signet.server.protection.ClientAddress;
-import dev.signet.server.protection.LimitedAction;
-import dev.signet.server.protection.LimitedAttempt;
-import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
@@ -42,22 +38,23 @@ class AccountSettingsController {
     static final String CHECK_NEW_EMAIL = "/account/change-email/check-email";
     static final String DELETE = "/account/delete";
     static final String DELETED = "/account-deleted";
-    private static final String CURRENT_PASSWORD = "currentPassword";
-    private static final String PASSWORD_WAIT = "protection.currentPassword.wait";
+    private static final String CURRENT_PASSWORD = CurrentPasswordCheck.FIELD;
 
     private final AccountRepository accounts;
     private final AccountChanges changes;
     private final PasswordPolicy policy;
     private final SignOut signOut;
-    private final AttemptLimiter limiter;
+    private final CurrentPasswordCheck currentPassword;
+    private final CitizenSessionEnding sessionEnding;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut, AttemptLimiter limiter) {
+            SignOut signOut, CurrentPasswordCheck currentPassword, CitizenSessionEnding sessionEnding) {
+        this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.signOut = Objects.requireNonNull(signOut, "signOut");
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.currentPassword = Objects.requireNonNull(currentPassword, "currentPassword");
     }
 
     @GetMapping(CHANGE_PASSWORD)
@@ -72,14 +69,15 @@ class AccountSettingsController {
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model, RedirectAttributes redirect) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current, request, response);
+        FormErrors errors = currentPassword.problems(account, current, request, response);
         FormErrors newPasswordErrors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.email());
         newPasswordErrors.getAll().forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
             return passwordForm(model, errors);
         }
-        changes.changePassword(account, password, locale);
-        redirect.addFlashAttribute("changed", "account.changed.password");
+        // The session that changed the password goes on; every other one ends (docs/account.md).
+        changes.changePassword(account, password, request.getSession().getId(), locale);
+        redirect.addFlashAttribute("changed", "sessions.changed.passwordAndSignedOut");
         return "redirect:/account";
     }
 
@@ -101,7 +99,7 @@ class AccountSettingsController {
         } else if (EmailAddress.canonical(email.get()).equals(EmailAddress.canonical(account.email()))) {
             errors.add("email", "account.error.sameEmail");
         }
-        currentPasswordProblems(account, current, request, response).getAll()
+        currentPassword.problems(account, current, request, response).getAll()
                 .forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
             return emailForm(model, typed, errors);
@@ -149,13 +147,15 @@ class AccountSettingsController {
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current, request, response);
+        FormErrors errors = currentPassword.problems(account, current, request, response);
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return "account/delete";
         }
+        // Every session of the account ends and every service it was used with is told (back-channel logout).
+        sessionEnding.endBeforeDeletion(account.id());
         changes.delete(account, locale);
-        // Ends the session and tells every service the citizen used it with (back-channel logout).
+        // This request's own session, through the request, so the session store does not write it back.
         signOut.signOut(request, response);
         return "redirect:" + DELETED;
     }
@@ -179,30 +179,6 @@ class AccountSettingsController {
         AccountGoneException() {
             super("The signed-in account no longer exists", null, false, false);
         }
-    }
-
-    /**
-     * Checks the current password under the same attempt limit as sign-in (per email address and client address), so
-     * a browser left signed in gives no more guesses than the sign-in page.
-     */
-    private FormErrors currentPasswordProblems(Account account, String current, HttpServletRequest request,
-            HttpServletResponse response) {
-        FormErrors errors = new FormErrors();
-        if (current == null || current.isEmpty()) {
-            return errors.add(CURRENT_PASSWORD, "account.error.currentPasswordMissing");
-        }
-        LimitedAttempt attempt = limiter.begin(LimitedAction.SIGN_IN, account.email(), ClientAddress.of(request));
-        if (attempt instanceof LimitedAttempt.Refused refused) {
-            return WaitMessages.refused(response, refused, CURRENT_PASSWORD, PASSWORD_WAIT);
-        }
-        LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
-        if (changes.isCurrentPassword(account, current)) {
-            allowed.succeeded();
-            return errors;
-        }
-        Optional<LimitedAttempt.Refused> lockout = allowed.failed();
-        return lockout.isPresent() ? WaitMessages.refused(response, lockout.get(), CURRENT_PASSWORD, PASSWORD_WAIT)
-                : errors.add(CURRENT_PASSWORD, "account.error.currentPasswordWrong");
     }
 
     /** The signed-in citizen's account; the pages are behind sign-in, so a missing one was deleted meanwhile. */
