@@ -104,8 +104,10 @@ public final class BulkImportCommand {
                 InputStream file = Files.newInputStream(Path.of(options.get("file")));
                 Writer reportFile = Files.newBufferedWriter(Path.of(options.get("report")), StandardCharsets.UTF_8);
                 RejectionReport report = new RejectionReport(reportFile)) {
-            // The same migrations the server runs at start-up: the import works on a database the server never saw.
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // The same migrations, with the same settings, as the server at start-up (application.yml
+            // spring.flyway): the import works on a database the server never saw, or one from an earlier release.
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+                    .migrate();
             BulkImportJob.Summary summary = new BulkImportJob(dataSource, Clock.systemUTC(), batchSize)
                     .run(file, report);
             audit(dataSource, options.get("file"), summary);
