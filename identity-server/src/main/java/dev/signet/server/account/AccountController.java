@@ -2,6 +2,7 @@ package dev.signet.server.account;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.server.mfa.AccountSecondFactors;
 import dev.signet.server.passkeys.AccountPasskeys;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +21,12 @@ class AccountController {
 
     private final AccountRepository accounts;
     private final AccountPasskeys passkeys;
+    private final AccountSecondFactors secondFactors;
 
-    AccountController(AccountRepository accounts, AccountPasskeys passkeys) {
+    AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSecondFactors secondFactors) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
     }
 
     @GetMapping("/account")
@@ -40,6 +43,7 @@ class AccountController {
         }
         model.addAttribute("email", account.get().email());
         model.addAttribute("passkeys", passkeys.section(account.get().id(), request, locale));
+        model.addAttribute("secondFactors", secondFactors.section(account.get().id()));
         return "account/index";
     }
 }

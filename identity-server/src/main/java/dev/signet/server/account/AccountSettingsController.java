@@ -5,11 +5,6 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.password.PasswordPolicy;
 import dev.signet.server.logout.SignOut;
-import dev.signet.server.protection.AttemptLimiter;
-import dev.signet.server.protection.ClientAddress;
-import dev.signet.server.protection.LimitedAction;
-import dev.signet.server.protection.LimitedAttempt;
-import dev.signet.server.protection.WaitMessages;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.FormErrors;
@@ -43,21 +38,20 @@ class AccountSettingsController {
     static final String DELETE = "/account/delete";
     static final String DELETED = "/account-deleted";
     private static final String CURRENT_PASSWORD = "currentPassword";
-    private static final String PASSWORD_WAIT = "protection.currentPassword.wait";
 
     private final AccountRepository accounts;
     private final AccountChanges changes;
     private final PasswordPolicy policy;
     private final SignOut signOut;
-    private final AttemptLimiter limiter;
+    private final CurrentPassword currentPassword;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut, AttemptLimiter limiter) {
+            SignOut signOut, CurrentPassword currentPassword) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.signOut = Objects.requireNonNull(signOut, "signOut");
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.currentPassword = Objects.requireNonNull(currentPassword, "currentPassword");
     }
 
     @GetMapping(CHANGE_PASSWORD)
@@ -181,28 +175,9 @@ class AccountSettingsController {
         }
     }
 
-    /**
-     * Checks the current password under the same attempt limit as sign-in (per email address and client address), so
-     * a browser left signed in gives no more guesses than the sign-in page.
-     */
     private FormErrors currentPasswordProblems(Account account, String current, HttpServletRequest request,
             HttpServletResponse response) {
-        FormErrors errors = new FormErrors();
-        if (current == null || current.isEmpty()) {
-            return errors.add(CURRENT_PASSWORD, "account.error.currentPasswordMissing");
-        }
-        LimitedAttempt attempt = limiter.begin(LimitedAction.SIGN_IN, account.email(), ClientAddress.of(request));
-        if (attempt instanceof LimitedAttempt.Refused refused) {
-            return WaitMessages.refused(response, refused, CURRENT_PASSWORD, PASSWORD_WAIT);
-        }
-        LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
-        if (changes.isCurrentPassword(account, current)) {
-            allowed.succeeded();
-            return errors;
-        }
-        Optional<LimitedAttempt.Refused> lockout = allowed.failed();
-        return lockout.isPresent() ? WaitMessages.refused(response, lockout.get(), CURRENT_PASSWORD, PASSWORD_WAIT)
-                : errors.add(CURRENT_PASSWORD, "account.error.currentPasswordWrong");
+        return currentPassword.problems(account, current, request, response);
     }
 
     /** The signed-in citizen's account; the pages are behind sign-in, so a missing one was deleted meanwhile. */

@@ -220,6 +220,9 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(renamed.location()).endsWith("/account");
         assertThat(owner.get("/account").body()).contains("Passkey renamed to ‘Personal phone’");
 
+        // Removing changes how the owner signs in: a password session uses the passkey (its second factor) first.
+        assertThat(owner.get("/account/passkeys/" + id + "/remove").location()).endsWith("/sign-in/second-factor");
+        assertThat(signIn(owner, owner.get("/account"), authenticator).status()).isEqualTo(200);
         TestBrowser.Page removePage = owner.get("/account/passkeys/" + id + "/remove");
         assertThat(removePage.body()).contains("Personal phone");
         TestBrowser.Page removed = owner.submit(removePage, "/account/passkeys/" + id + "/remove", Map.of());
