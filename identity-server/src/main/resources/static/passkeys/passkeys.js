@@ -219,10 +219,11 @@
         register(registerSection, addButton);
       });
       registerSection.hidden = false;
-      var unsupported = document.querySelector('[data-passkey-unsupported]');
-      if (unsupported) {
-        unsupported.hidden = true;
-      }
+    }
+    // The "needs JavaScript" words of the account page and the second-factor page: the passkey part works here.
+    var unsupported = document.querySelector('[data-passkey-unsupported]');
+    if (unsupported && (signInSection || registerSection)) {
+      unsupported.hidden = true;
     }
   }
 

@@ -2,10 +2,10 @@ package dev.signet.server.passkeys;
 
 import dev.signet.core.passkey.Passkey;
 import dev.signet.core.passkey.PasskeyRepository;
-import dev.signet.server.signin.CitizenAuthentication;
-import dev.signet.server.signin.FormErrors;
 import dev.signet.server.account.RecentAuthentication;
 import dev.signet.server.factors.FactorRemovalPolicy;
+import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.signin.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.browser.BrowserJourneyTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -111,6 +115,56 @@ class PasskeyInABrowserIT extends BrowserJourneyTest {
         } finally {
             ((HasVirtualAuthenticator) chromium).removeVirtualAuthenticator(authenticator);
         }
+    }
+
+    @Test
+    void aCitizenWithAPasskeyGivesItAsTheSecondStepAfterTheirPasswordForAServiceThatNeedsClCm() throws Exception {
+        Account account = existingAccount(uniqueEmail("browser-passkey-second-step"), PASSWORD,
+                AccountStatus.ACTIVE);
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(
+                new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                        .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        try {
+            open("/sign-in");
+            type("email", account.email());
+            pressButton();
+            type("password", PASSWORD);
+            pressButton();
+            type("passkey-name", "Virtual key");
+            pressButton("passkey-add");
+            assertThat(textOf("passkey-notice")).contains("Passkey ‘Virtual key’ added");
+
+            // Another visit, from a service that needs Cl.Cm (no vtr): the password, then the passkey.
+            chromium.manage().deleteAllCookies();
+            open(serviceNeedingClCm());
+            assertThat(path()).isEqualTo("/sign-in");
+            type("email", account.email());
+            pressButton();
+            type("password", PASSWORD);
+            pressButton();
+            assertThat(path()).isEqualTo("/sign-in/second-factor");
+            assertThat(chromium.findElement(By.id("passkey-sign-in-section")).isDisplayed()).isTrue();
+            assertThat(chromium.findElement(By.id("passkey-second-step-needs-javascript")).isDisplayed()).isFalse();
+            assertThat(chromium.findElement(By.tagName("main")).getText()).contains("Use your passkey")
+                    .doesNotContain("Choose how to get security codes");
+            accessible();
+
+            pressButton("passkey-sign-in");
+            assertThat(chromium.getCurrentUrl()).startsWith(SecretClient.CALLBACK + "?").contains("code=");
+            String code = SecretClient.callbackQuery(chromium.getCurrentUrl()).get("code");
+            assertThat(SecretClient.idToken(SecretClient.exchange(baseUrl(), code)).getStringClaim("vot"))
+                    .isEqualTo("Cl.Cm");
+        } finally {
+            ((HasVirtualAuthenticator) chromium).removeVirtualAuthenticator(authenticator);
+        }
+    }
+
+    /** An authorization request of the test-secret service, without vtr: it needs Cl.Cm. */
+    private static String serviceNeedingClCm() {
+        return "/oauth2/authorize?response_type=code&client_id=" + SecretClient.ID + "&scope=openid%20email"
+                + "&redirect_uri=" + URLEncoder.encode(SecretClient.CALLBACK, StandardCharsets.UTF_8)
+                + "&state=" + UUID.randomUUID() + "&nonce=" + UUID.randomUUID();
     }
 
     private WebElement waitForVisible(String id) {
