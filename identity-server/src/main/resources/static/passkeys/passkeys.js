@@ -192,7 +192,8 @@
         }
       });
     }).then(function (result) {
-      if (result.status === 200 && result.body.redirectUrl) {
+      // 200: added; 403 confirm_it_is_you: the sign-in is too old or too weak, prove it is the owner first.
+      if ((result.status === 200 || result.body.error === 'confirm_it_is_you') && result.body.redirectUrl) {
         window.location.href = result.body.redirectUrl;
         return;
       }

@@ -31,8 +31,8 @@ class AccountController {
 
     @GetMapping("/account")
     String account(Authentication authentication, HttpServletRequest request, Locale locale, Model model) {
-        Optional<Account> account = authentication instanceof CitizenAuthentication citizen
-                ? accounts.findById(citizen.accountId()) : Optional.empty();
+        CitizenAuthentication citizen = authentication instanceof CitizenAuthentication signedIn ? signedIn : null;
+        Optional<Account> account = citizen != null ? accounts.findById(citizen.accountId()) : Optional.empty();
         if (account.isEmpty()) {
             // Signed in to an account that has since been deleted: nothing to show, start again.
             HttpSession session = request.getSession(false);
@@ -42,7 +42,7 @@ class AccountController {
             return "redirect:/sign-in";
         }
         model.addAttribute("email", account.get().email());
-        model.addAttribute("passkeys", passkeys.section(account.get().id(), request, locale));
+        model.addAttribute("passkeys", passkeys.section(citizen, request, locale));
         model.addAttribute("secondFactors", secondFactors.section(account.get().id()));
         return "account/index";
     }

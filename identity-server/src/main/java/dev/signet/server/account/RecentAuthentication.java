@@ -51,7 +51,7 @@ public class RecentAuthentication {
      */
     public Optional<String> firstGoTo(CitizenAuthentication citizen, String returnTo, HttpServletRequest request,
             HttpServletResponse response) {
-        if (!citizen.trustLevel().satisfies(CredentialTrustLevel.MEDIUM) && factors.count(citizen.accountId()) > 0) {
+        if (needsStepUp(citizen)) {
             // The second-factor page goes back to the saved request once the session is raised to Cl.Cm.
             requestCache.saveRequest(new ReturnRequest(request, returnTo), response);
             return Optional.of(CitizenSignIn.SECOND_FACTOR_PAGE);
@@ -61,6 +61,15 @@ public class RecentAuthentication {
         }
         request.getSession().setAttribute(RETURN_TO, returnTo);
         return Optional.of(CONFIRM_PAGE);
+    }
+
+    /** Whether the citizen may change how they sign in right now (no page to go to first); changes nothing. */
+    public boolean satisfied(CitizenAuthentication citizen, HttpServletRequest request) {
+        return !needsStepUp(citizen) && (recent(citizen.authTime()) || confirmedRecently(request, citizen));
+    }
+
+    private boolean needsStepUp(CitizenAuthentication citizen) {
+        return !citizen.trustLevel().satisfies(CredentialTrustLevel.MEDIUM) && factors.count(citizen.accountId()) > 0;
     }
 
     /** The password was typed again: recent from now on. Returns where the citizen was going. */

@@ -30,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 class PasskeyPagesController {
 
     static final String ACCOUNT_PAGE = "/account";
+    /** Asks for a strong, recent sign-in, then back to the account page, where the add form is then shown. */
+    static final String ADD_PAGE = "/account/passkeys/add";
     private static final String NAME_PAGE = "/account/passkeys/{id}/name";
     private static final String REMOVE_PAGE = "/account/passkeys/{id}/remove";
 
@@ -46,6 +48,12 @@ class PasskeyPagesController {
         this.removalPolicy = Objects.requireNonNull(removalPolicy, "removalPolicy");
         this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
         this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    @GetMapping(ADD_PAGE)
+    String addPage(CitizenAuthentication citizen, HttpServletRequest request, HttpServletResponse response) {
+        return "redirect:" + recentAuthentication.firstGoTo(citizen, ACCOUNT_PAGE, request, response)
+                .orElse(ACCOUNT_PAGE + "#passkeys");
     }
 
     @GetMapping(NAME_PAGE)

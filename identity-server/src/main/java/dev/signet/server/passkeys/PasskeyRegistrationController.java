@@ -1,6 +1,7 @@
 package dev.signet.server.passkeys;
 
 import dev.signet.core.passkey.Passkey;
+import dev.signet.server.account.RecentAuthentication;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,12 +46,15 @@ class PasskeyRegistrationController {
 
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final PasskeyChanges changes;
+    private final RecentAuthentication recentAuthentication;
     private final PublicKeyCredentialCreationOptionsRepository creationOptions =
             new HttpSessionPublicKeyCredentialCreationOptionsRepository();
 
-    PasskeyRegistrationController(WebAuthnRelyingPartyOperations relyingParty, PasskeyChanges changes) {
+    PasskeyRegistrationController(WebAuthnRelyingPartyOperations relyingParty, PasskeyChanges changes,
+            RecentAuthentication recentAuthentication) {
         this.relyingParty = Objects.requireNonNull(relyingParty, "relyingParty");
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -59,6 +63,14 @@ class PasskeyRegistrationController {
             HttpServletRequest request, HttpServletResponse response, Locale locale) {
         if (!(authentication instanceof CitizenAuthentication citizen)) {
             return answer(401, Map.of("error", "not_signed_in"));
+        }
+        // A password alone (or a sign-in left open for long) must not add a way to sign in: the account page offers
+        // the form only when this holds; a script posting anyway is told where to prove it is the owner first.
+        Optional<String> first = recentAuthentication.firstGoTo(citizen, PasskeyPagesController.ACCOUNT_PAGE,
+                request, response);
+        if (first.isPresent()) {
+            return answer(403, Map.of("error", "confirm_it_is_you",
+                    "redirectUrl", request.getContextPath() + first.get()));
         }
         Optional<RelyingPartyPublicKey> publicKey = read(body);
         if (publicKey.isEmpty()) {

@@ -115,6 +115,27 @@ class PasskeyAsSecondFactorIT extends JourneyIntegrationTest {
                 .containsEntry("credential_id", id);
     }
 
+    @Test
+    void aPasswordAloneCannotAddAPasskeyToAnAccountThatHasAStrongFactor() throws Exception {
+        Account account = existingAccount(uniqueEmail("passkey-no-takeover"), PASSWORD, AccountStatus.ACTIVE);
+        SoftwareAuthenticator owners = new SoftwareAuthenticator();
+        assertThat(register(signedIn(account), owners, "Owner's phone").status()).isEqualTo(200);
+
+        // Someone who knows only the password signs in directly, to the account page.
+        TestBrowser intruder = signedIn(account);
+        TestBrowser.Page accountPage = intruder.get("/account");
+        assertThat(accountPage.body()).contains("id=\"passkey-add-confirm\"").doesNotContain("id=\"passkey-add-section\"");
+        assertThat(intruder.get("/account/passkeys/add").location()).endsWith("/sign-in/second-factor");
+        TestBrowser.Page options = intruder.postJson(accountPage, "/webauthn/register/options", "");
+        TestBrowser.Page refused = intruder.postJson(accountPage, "/account/passkeys",
+                new SoftwareAuthenticator().register(options.body(), ORIGIN, "Intruder's key"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("error").asString()).isEqualTo("confirm_it_is_you");
+        assertThat(JSON.readTree(refused.body()).get("redirectUrl").asString()).isEqualTo("/sign-in/second-factor");
+        assertThat(passkeys.findByAccount(account.id())).hasSize(1);
+    }
+
     // ---- helpers ----
 
     private TestBrowser signedIn(Account account) throws Exception {
