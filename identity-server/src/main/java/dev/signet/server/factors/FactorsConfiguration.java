@@ -4,6 +4,7 @@ import dev.signet.core.client.RelyingPartyRepository;
 import dev.signet.core.mfa.SecondFactorRepository;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +19,9 @@ class FactorsConfiguration {
 
     @Bean
     FactorRemovalPolicy factorRemovalPolicy(StrongFactors strongFactors, AuthorizationStore authorizations,
-            RelyingPartyRepository relyingParties) {
+            RelyingPartyRepository relyingParties, DataSource dataSource) {
         return new FactorRemovalPolicy(strongFactors,
-                new AuthorizedServicesRequiringSecondFactor(authorizations, relyingParties));
+                new AuthorizedServicesRequiringSecondFactor(authorizations, relyingParties),
+                new PostgresAccountLock(dataSource));
     }
 }

@@ -258,12 +258,14 @@ class AccountSecondFactorsController {
         if (first.isPresent()) {
             return "redirect:" + first.get();
         }
-        if (removalPolicy.mayRemoveOneOf(citizen.accountId()) instanceof FactorRemovalPolicy.Refused refused) {
+        FactorRemovalPolicy.Decision decision = removalPolicy.remove(citizen.accountId(),
+                () -> secondFactors.remove(citizen.accountId(), method));
+        if (decision instanceof FactorRemovalPolicy.Refused refused) {
             model.addAttribute("services", refused.servicesNeedingIt());
             model.addAttribute("method", method.name());
             return "mfa/cannot-remove";
         }
-        if (secondFactors.remove(citizen.accountId(), method)) {
+        if (decision instanceof FactorRemovalPolicy.Allowed) {
             changes.removed(account(citizen), method, locale);
         }
         redirect.addFlashAttribute("changed", "mfa.account.removed." + method.name());

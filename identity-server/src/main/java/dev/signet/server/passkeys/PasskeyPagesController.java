@@ -101,12 +101,14 @@ class PasskeyPagesController {
         if (first.isPresent()) {
             return "redirect:" + first.get();
         }
-        if (removalPolicy.mayRemoveOneOf(citizen.accountId()) instanceof FactorRemovalPolicy.Refused refused) {
+        FactorRemovalPolicy.Decision decision = removalPolicy.remove(citizen.accountId(),
+                () -> passkeys.delete(citizen.accountId(), id));
+        if (decision instanceof FactorRemovalPolicy.Refused refused) {
             model.addAttribute("passkey", passkey);
             model.addAttribute("services", refused.servicesNeedingIt());
             return "passkeys/cannot-remove";
         }
-        if (!passkeys.delete(citizen.accountId(), id)) {
+        if (!(decision instanceof FactorRemovalPolicy.Allowed)) {
             throw notFound();
         }
         log.info("Passkey removed from account {}", citizen.accountId());
