@@ -3,6 +3,7 @@ package dev.signet.server.mfa;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,11 +32,15 @@ public class AccountSecondFactors {
     public record Section(List<Row> factors, List<String> canAdd, int recoveryCodesLeft) {
     }
 
+    /** A method's segment in the account pages' paths ({@code authenticator-app}). */
+    static String path(SecondFactorMethod method) {
+        return method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public Section section(UUID accountId) {
         List<SecondFactor> factors = secondFactors.of(accountId);
         List<Row> rows = factors.stream().map(factor -> new Row(factor.method().name(),
-                factor.phoneNumber().map(PhoneNumbers::lastDigits), AccountSecondFactorsController.path(
-                        factor.method()))).toList();
+                factor.phoneNumber().map(PhoneNumbers::lastDigits), path(factor.method()))).toList();
         List<String> canAdd = secondFactors.offered().stream()
                 .filter(method -> factors.stream().noneMatch(factor -> factor.method() == method))
                 .map(SecondFactorMethod::name).toList();

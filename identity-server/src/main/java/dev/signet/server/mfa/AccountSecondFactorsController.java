@@ -5,7 +5,6 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.mfa.SecondFactorMethod;
 import dev.signet.server.account.RecentAuthentication;
-import dev.signet.server.factors.FactorRemovalPolicy;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.CodeAnswer;
@@ -13,7 +12,6 @@ import dev.signet.server.signin.CredentialTrustLevel;
 import dev.signet.server.signin.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,49 +20,38 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Your account" → second factors: add an authenticator app, a text-message number or email codes (the set-up pages
- * and {@link SecondFactors} operations of sign-in, with this journey's own paths), remove one, and replace the
- * recovery codes. Every page first asks for a recent, strong enough sign-in ({@link RecentAuthentication}); every
- * change is emailed to the owner and audited ({@link SecondFactorChanges}); the last strong factor is kept while a
- * service the citizen uses requires {@code Cl.Cm} ({@link FactorRemovalPolicy}).
+ * "Your account" → add a second factor: an authenticator app, a text-message number or email codes, with the set-up
+ * pages and {@link SecondFactors} operations of sign-in under this journey's own paths. Every page first asks for a
+ * recent, strong enough sign-in ({@link RecentAuthentication}); the addition is emailed to the owner and audited
+ * ({@link SecondFactorChanges}). Removing: {@link SecondFactorRemovalController}; recovery codes:
+ * {@link RecoveryCodesController}.
  */
 @Controller
 class AccountSecondFactorsController {
 
     static final String BASE = "/account/second-factors";
     static final String ADD_PAGE = BASE + "/add";
-    static final String RECOVERY_CODES_PAGE = BASE + "/recovery-codes";
-    private static final String REMOVE_PAGE = BASE + "/{method}/remove";
     private static final SetUpPaths PATHS = SetUpPaths.under(ADD_PAGE, "mfa.account.add.intro");
 
     private final SecondFactors secondFactors;
     private final AccountRepository accounts;
     private final RecentAuthentication recentAuthentication;
-    private final FactorRemovalPolicy removalPolicy;
     private final SecondFactorChanges changes;
     private final CitizenSignIn citizenSignIn;
 
     AccountSecondFactorsController(SecondFactors secondFactors, AccountRepository accounts,
-            RecentAuthentication recentAuthentication, FactorRemovalPolicy removalPolicy,
-            SecondFactorChanges changes, CitizenSignIn citizenSignIn) {
+            RecentAuthentication recentAuthentication, SecondFactorChanges changes, CitizenSignIn citizenSignIn) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
-        this.removalPolicy = Objects.requireNonNull(removalPolicy, "removalPolicy");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
-    }
-
-    /** A method's segment in this feature's paths ({@code authenticator-app}). */
-    static String path(SecondFactorMethod method) {
-        return method.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     // ---- adding: choose, then the app or the phone number, then a code ----
@@ -235,74 +222,6 @@ class AccountSecondFactorsController {
         return "redirect:" + PATHS.code();
     }
 
-    // ---- removing ----
-
-    @GetMapping(REMOVE_PAGE)
-    String removePage(@PathVariable("method") String segment, CitizenAuthentication citizen,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        SecondFactorMethod method = own(citizen, segment);
-        Optional<String> first = recentAuthentication.firstGoTo(citizen, removePath(method), request, response);
-        if (first.isPresent()) {
-            return "redirect:" + first.get();
-        }
-        model.addAttribute("method", method.name());
-        model.addAttribute("path", path(method));
-        return "mfa/remove";
-    }
-
-    @PostMapping(REMOVE_PAGE)
-    String remove(@PathVariable("method") String segment, CitizenAuthentication citizen, HttpServletRequest request,
-            HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
-        SecondFactorMethod method = own(citizen, segment);
-        Optional<String> first = recentAuthentication.firstGoTo(citizen, removePath(method), request, response);
-        if (first.isPresent()) {
-            return "redirect:" + first.get();
-        }
-        FactorRemovalPolicy.Decision decision = removalPolicy.remove(citizen.accountId(),
-                () -> secondFactors.remove(citizen.accountId(), method));
-        if (decision instanceof FactorRemovalPolicy.Refused refused) {
-            model.addAttribute("services", refused.servicesNeedingIt());
-            model.addAttribute("method", method.name());
-            return "mfa/cannot-remove";
-        }
-        if (decision instanceof FactorRemovalPolicy.Allowed) {
-            changes.removed(account(citizen), method, locale);
-        }
-        redirect.addFlashAttribute("changed", "mfa.account.removed." + method.name());
-        return "redirect:" + CitizenSignIn.ACCOUNT_PAGE;
-    }
-
-    // ---- recovery codes ----
-
-    @GetMapping(RECOVERY_CODES_PAGE)
-    String recoveryCodesPage(CitizenAuthentication citizen, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
-        Optional<String> first = recentAuthentication.firstGoTo(citizen, RECOVERY_CODES_PAGE, request, response);
-        if (first.isPresent()) {
-            return "redirect:" + first.get();
-        }
-        if (secondFactors.of(citizen.accountId()).isEmpty()) {
-            return "redirect:" + CitizenSignIn.ACCOUNT_PAGE;
-        }
-        model.addAttribute("left", secondFactors.recoveryCodesLeft(citizen.accountId()));
-        return "mfa/replace-recovery-codes";
-    }
-
-    @PostMapping(RECOVERY_CODES_PAGE)
-    String replaceRecoveryCodes(CitizenAuthentication citizen, HttpServletRequest request,
-            HttpServletResponse response, Locale locale, Model model) {
-        Optional<String> first = recentAuthentication.firstGoTo(citizen, RECOVERY_CODES_PAGE, request, response);
-        if (first.isPresent()) {
-            return "redirect:" + first.get();
-        }
-        if (secondFactors.of(citizen.accountId()).isEmpty()) {
-            return "redirect:" + CitizenSignIn.ACCOUNT_PAGE;
-        }
-        List<String> codes = secondFactors.replaceRecoveryCodes(citizen.accountId());
-        changes.recoveryCodesReplaced(account(citizen), locale);
-        return recoveryCodes(model, codes);
-    }
-
     // ---- shared ----
 
     /**
@@ -316,20 +235,13 @@ class AccountSecondFactorsController {
         if (!citizen.trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
             citizenSignIn.signIn(citizen.accountId(), CredentialTrustLevel.MEDIUM, request, response);
         }
-        changes.added(account(citizen), method, locale);
+        changes.added(citizen.accountId(), method, locale);
         Optional<List<String>> codes = secondFactors.issueRecoveryCodesIfNone(citizen.accountId());
         if (codes.isPresent()) {
-            return recoveryCodes(model, codes.get());
+            return RecoveryCodesController.show(model, codes.get());
         }
         redirect.addFlashAttribute("changed", "mfa.account.added." + method.name());
         return "redirect:" + CitizenSignIn.ACCOUNT_PAGE;
-    }
-
-    /** Shown in this response only: recovery codes are never stored in clear, not even in the session. */
-    private static String recoveryCodes(Model model, List<String> codes) {
-        model.addAttribute("recoveryCodes", codes);
-        model.addAttribute("continueUrl", CitizenSignIn.ACCOUNT_PAGE);
-        return "mfa/recovery-codes";
     }
 
     private List<SecondFactorMethod> addable(CitizenAuthentication citizen) {
@@ -338,17 +250,6 @@ class AccountSecondFactorsController {
 
     private boolean hasAlready(CitizenAuthentication citizen, SecondFactorMethod method) {
         return secondFactors.of(citizen.accountId(), method).isPresent();
-    }
-
-    /** The method named by the path, which the account must have; "not found" otherwise. */
-    private SecondFactorMethod own(CitizenAuthentication citizen, String segment) {
-        return Arrays.stream(SecondFactorMethod.values()).filter(method -> path(method).equals(segment))
-                .filter(method -> hasAlready(citizen, method)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static String removePath(SecondFactorMethod method) {
-        return BASE + "/" + path(method) + "/remove";
     }
 
     private Account account(CitizenAuthentication citizen) {

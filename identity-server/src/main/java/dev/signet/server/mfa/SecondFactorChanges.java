@@ -1,6 +1,6 @@
 package dev.signet.server.mfa;
 
-import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
 import dev.signet.core.audit.Actor;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.mfa.SecondFactorMethod;
@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
@@ -21,33 +22,40 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondFactorChanges {
 
+    private final AccountRepository accounts;
     private final JourneyEmails emails;
     private final AuditTrail audit;
     private final MeterRegistry meters;
 
-    SecondFactorChanges(JourneyEmails emails, AuditTrail audit, MeterRegistry meters) {
+    SecondFactorChanges(AccountRepository accounts, JourneyEmails emails, AuditTrail audit, MeterRegistry meters) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.meters = Objects.requireNonNull(meters, "meters");
     }
 
-    void added(Account account, SecondFactorMethod method, Locale locale) {
-        emails.sendSignInMethodChanged("secondFactorAdded", account.email(), locale, inWords(method));
-        recorded(account, AuditEventType.SECOND_FACTOR_ADDED, Map.of("method", name(method)), "added");
+    void added(UUID accountId, SecondFactorMethod method, Locale locale) {
+        told(accountId, "secondFactorAdded", locale, inWords(method));
+        recorded(accountId, AuditEventType.SECOND_FACTOR_ADDED, Map.of("method", name(method)), "added");
     }
 
-    void removed(Account account, SecondFactorMethod method, Locale locale) {
-        emails.sendSignInMethodChanged("secondFactorRemoved", account.email(), locale, inWords(method));
-        recorded(account, AuditEventType.SECOND_FACTOR_REMOVED, Map.of("method", name(method)), "removed");
+    void removed(UUID accountId, SecondFactorMethod method, Locale locale) {
+        told(accountId, "secondFactorRemoved", locale, inWords(method));
+        recorded(accountId, AuditEventType.SECOND_FACTOR_REMOVED, Map.of("method", name(method)), "removed");
     }
 
-    void recoveryCodesReplaced(Account account, Locale locale) {
-        emails.sendSignInMethodChanged("recoveryCodesReplaced", account.email(), locale);
-        recorded(account, AuditEventType.RECOVERY_CODES_REPLACED, Map.of(), "recovery_codes_replaced");
+    void recoveryCodesReplaced(UUID accountId, Locale locale) {
+        told(accountId, "recoveryCodesReplaced", locale);
+        recorded(accountId, AuditEventType.RECOVERY_CODES_REPLACED, Map.of(), "recovery_codes_replaced");
     }
 
-    private void recorded(Account account, AuditEventType type, Map<String, String> details, String outcome) {
-        audit.record(Actor.citizen(account.id()), type, Optional.of(account.id()), details);
+    private void told(UUID accountId, String kind, Locale locale, Object... what) {
+        accounts.findById(accountId).ifPresent(account -> emails.sendSignInMethodChanged(kind, account.email(),
+                locale, what));
+    }
+
+    private void recorded(UUID accountId, AuditEventType type, Map<String, String> details, String outcome) {
+        audit.record(Actor.citizen(accountId), type, Optional.of(accountId), details);
         meters.counter("signet.account.change", "change", "second_factor", "outcome", outcome).increment();
     }
 
