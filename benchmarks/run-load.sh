@@ -4,9 +4,12 @@
 #
 #   benchmarks/run-load.sh [--workers N] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"]
 #                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
+#                          [--database-url jdbc:postgresql://127.0.0.1:5432/signet]
 #                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr]
 #                          [--charge-pid PID] [--no-build]
 # --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
+# --database-url uses a PostgreSQL you started (user and password in SIGNET_BENCH_DB_USER, SIGNET_BENCH_DB_PASSWORD)
+# instead of the embedded one; charge its postmaster with --charge-pid.
 #
 # Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
 # client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256); introspection-hinted sends
@@ -22,6 +25,7 @@ flows="client-credentials client-credentials-pkjwt authorization-code refresh in
 build=yes
 argon2="t=2,m=19456,p=1"
 redis_url=
+database_url=
 server_java=java
 server_java_options=()
 charge_pids=()
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --flows) flows="$2"; shift 2 ;;
     --argon2) argon2="$2"; shift 2 ;;
     --redis-url) redis_url="$2"; shift 2 ;;
+    --database-url) database_url="$2"; shift 2 ;;
     --server-java) server_java="$2"; shift 2 ;;
     --server-java-option) server_java_options+=("$2"); shift 2 ;;
     --charge-pid) charge_pids+=(--server-pid "$2"); shift 2 ;;
@@ -94,8 +99,16 @@ YAML
 
 redis_args=()
 if [ -n "$redis_url" ]; then redis_args=(--signet.redis.url="$redis_url"); fi
+if [ -n "$database_url" ]; then
+  # Through the environment: the password never appears on a command line.
+  export SPRING_DATASOURCE_URL="$database_url" SPRING_DATASOURCE_USERNAME="${SIGNET_BENCH_DB_USER:-signet}" \
+    SPRING_DATASOURCE_PASSWORD="${SIGNET_BENCH_DB_PASSWORD:-}"
+  # An external database needs the key that seals signing keys and TOTP secrets at rest (docs/signing-keys.md).
+  export SIGNET_KEYS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
+fi
 
-echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url})..."
+echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url}${database_url:+, PostgreSQL at $database_url})..."
+started_at=$(date +%s.%N)
 "$server_java" "${server_java_options[@]}" -jar "$server_jar" "${redis_args[@]}" \
   --server.address=127.0.0.1 --server.port="$port" \
   --signet.issuer="$origin" \
@@ -113,6 +126,9 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -fsS "$origin/actuator/health/readiness" > /dev/null || { echo "Signet is not ready after 3 minutes" >&2; exit 1; }
+# Start-up: from launching the JVM to the readiness probe answering (migrations and key set-up included).
+echo "start-up     $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" \
+  "$started_at" "$(date +%s.%N)") to ready"
 
 # The embedded PostgreSQL is not a child of the JVM (pg_ctl detaches it): charge its CPU to the server as well.
 pids=(--server-pid "$server_pid")
@@ -139,4 +155,7 @@ for flow in $flows; do
     --redirect-uri "$redirect_uri" --authorize-param 'vtr=["Cl"]' \
     --users "$users" --user-email 'bench-user-%d@example.test' || status=1
 done
+# Peak resident memory of the server JVM over the whole run (VmHWM), under the load just applied.
+echo
+echo "peak RSS     $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server_pid/status") (server JVM)"
 exit $status

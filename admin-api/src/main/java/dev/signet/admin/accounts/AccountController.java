@@ -12,6 +12,10 @@ import dev.signet.core.account.EmailAddress;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
+import dev.signet.core.logout.SessionEndingOutbox;
+import dev.signet.core.mfa.PhoneNumbers;
+import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.core.passkey.PasskeyRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Searching for and viewing citizens' accounts (scope {@code admin.read}). Every search and view is audited. */
+/**
+ * Searching for and viewing citizens' accounts (scope {@code admin.read}). Every search and view is audited.
+ */
 @RestController
 @RequestMapping("/accounts")
 @Tag(name = "Accounts", description = "Citizens' accounts (scope admin.read)")
@@ -44,38 +50,67 @@ public class AccountController {
     private final AccountRepository accounts;
     private final AuditLog auditLog;
     private final OperatorAudit operatorAudit;
+    private final SecondFactorRepository secondFactors;
+    private final PasskeyRepository passkeys;
+    private final SessionEndingOutbox sessionEndings;
 
-    public AccountController(AccountRepository accounts, AuditLog auditLog, OperatorAudit operatorAudit) {
+    public AccountController(AccountRepository accounts, AuditLog auditLog, OperatorAudit operatorAudit,
+            SecondFactorRepository secondFactors, PasskeyRepository passkeys, SessionEndingOutbox sessionEndings) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.operatorAudit = Objects.requireNonNull(operatorAudit, "operatorAudit");
+        this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+        this.sessionEndings = Objects.requireNonNull(sessionEndings, "sessionEndings");
     }
 
     @GetMapping
-    @Operation(summary = "Find accounts by email address",
-            description = "Case-insensitive exact match. A list with cursor pagination, like every list of this API "
-                    + "(an email address matches at most one account, so there is one page).")
+    @Operation(summary = "Find accounts by email address or phone number",
+            description = "Give exactly one of email (case-insensitive exact match; at most one account) or phone "
+                    + "(the number of a text-message second factor, read as identity-server reads what citizens "
+                    + "type: 07700 900123, +44 7700 900123 and 0044 7700 900123 are one number; several accounts "
+                    + "may share one). A list with cursor pagination like every list of this API; it has one page.")
     public Page<AccountSummary> search(
-            @Parameter(description = "The email address to look for", required = true)
+            @Parameter(description = "The email address to look for")
             @RequestParam(required = false) String email,
+            @Parameter(description = "The phone number to look for, in any usual format")
+            @RequestParam(required = false) String phone,
             Authentication operator, HttpServletRequest request) {
-        if (email == null || email.isBlank()) {
-            throw new InvalidRequestException("email", "Give the email address to search for.");
+        boolean byEmail = email != null && !email.isBlank();
+        boolean byPhone = phone != null && !phone.isBlank();
+        if (byEmail == byPhone) {
+            throw new InvalidRequestException(byEmail ? "phone" : "email", byEmail
+                    ? "Give either the email address or the phone number to search for, not both."
+                    : "Give the email address or the phone number to search for.");
         }
+        List<Account> found = byEmail ? findByEmail(email) : findByPhone(phone);
+        // The address or number itself is not written to the log: found accounts are named by id, a miss by nothing.
+        operatorAudit.record(operator, request, AuditEventType.OPERATOR_ACCOUNTS_SEARCHED,
+                found.size() == 1 ? Optional.of(found.get(0).id()) : Optional.empty(),
+                Map.of("criteria", byEmail ? "email" : "phone", "results", Integer.toString(found.size())));
+        return new Page<>(found.stream().map(AccountSummary::of).toList(), null);
+    }
+
+    private List<Account> findByEmail(String email) {
         String address = EmailAddress.parse(email)
                 .orElseThrow(() -> new InvalidRequestException("email", "Give a whole email address, such as "
                         + "name@example.com."));
-        Optional<Account> found = accounts.findByEmail(address);
-        // The address itself is not written to the log: a found account is named by its id, a miss by nothing.
-        operatorAudit.record(operator, request, AuditEventType.OPERATOR_ACCOUNTS_SEARCHED, found.map(Account::id),
-                Map.of("criteria", "email", "results", found.isPresent() ? "1" : "0"));
-        return new Page<>(found.map(AccountSummary::of).stream().toList(), null);
+        return accounts.findByEmail(address).stream().toList();
+    }
+
+    private List<Account> findByPhone(String phone) {
+        String number = PhoneNumbers.parse(phone)
+                .orElseThrow(() -> new InvalidRequestException("phone", "Give a phone number, such as 07700 900123 "
+                        + "or, outside the UK, with its country code: +33 6 12 34 56 78."));
+        return secondFactors.findAccountsByPhoneNumber(number).stream().distinct()
+                .map(accounts::findById).flatMap(Optional::stream).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "View an account",
-            description = "The account, its status and its recent sign-in events. The ETag is the account's version: "
-                    + "send it in If-Match on updates.")
+            description = "The account, its status, its second factors and passkeys (never secrets; phone numbers "
+                    + "masked), its recent sign-in events, and how many session endings identity-server has still to "
+                    + "carry out. The ETag is the account's version: send it in If-Match on changes.")
     public ResponseEntity<AccountView> view(@PathVariable UUID id, Authentication operator,
             HttpServletRequest request) {
         Optional<Account> account = accounts.findById(id);
@@ -88,6 +123,9 @@ public class AccountController {
                 Optional.empty(), RECENT_SIGN_INS).entries().stream().map(AuditEntryView::of).toList();
         return ResponseEntity.ok()
                 .eTag(EntityTags.of(account.get().updatedAt()))
-                .body(new AccountView(AccountSummary.of(account.get()), signIns));
+                .body(new AccountView(AccountSummary.of(account.get()),
+                        secondFactors.findByAccount(id).stream().map(AccountView.FactorView::of).toList(),
+                        passkeys.findByAccount(id).stream().map(AccountView.PasskeyView::of).toList(), signIns,
+                        sessionEndings.pendingFor(id)));
     }
 }

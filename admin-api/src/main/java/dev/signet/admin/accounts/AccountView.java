@@ -2,13 +2,46 @@ package dev.signet.admin.accounts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.signet.admin.audit.AuditEntryView;
+import dev.signet.core.mfa.PhoneNumbers;
+import dev.signet.core.mfa.SecondFactor;
+import dev.signet.core.passkey.Passkey;
 import java.util.List;
 
 /**
- * One account as an operator views it: the account and its status, and its most recent sign-in events from the
- * audit log. (Linked identities, second factors and sessions join this view with the features that own them.)
+ * One account as an operator views it: the account and its status, its second factors and passkeys (what they are,
+ * never their secrets), its most recent sign-in events from the audit log, and how many session-ending commands for
+ * it identity-server has not carried out yet. (Linked identities join this view with the feature that owns them.)
+ *
+ * <p>Live sessions are not counted: they live in identity-server's Redis (or one instance's memory), which the admin
+ * API does not reach; recent sign-ins and {@code pending_session_endings} are what it can tell without them.
  */
 public record AccountView(
         AccountSummary account,
-        @JsonProperty("recent_sign_ins") List<AuditEntryView> recentSignIns) {
+        @JsonProperty("second_factors") List<FactorView> secondFactors,
+        List<PasskeyView> passkeys,
+        @JsonProperty("recent_sign_ins") List<AuditEntryView> recentSignIns,
+        @JsonProperty("pending_session_endings") int pendingSessionEndings) {
+
+    /**
+     * A second factor: its kind ({@code TEXT_MESSAGE}, {@code AUTHENTICATOR_APP}, {@code EMAIL}), the phone number
+     * with all but its last three digits hidden (text messages only), and when it was added.
+     */
+    public record FactorView(String kind, @JsonProperty("phone_number") String phoneNumber,
+            @JsonProperty("created_at") String createdAt) {
+
+        static FactorView of(SecondFactor factor) {
+            return new FactorView(factor.method().name(), factor.phoneNumber().map(PhoneNumbers::masked).orElse(null),
+                    factor.createdAt().toString());
+        }
+    }
+
+    /** A passkey: the name the citizen gave it, when it was added and last used. */
+    public record PasskeyView(String name, @JsonProperty("created_at") String createdAt,
+            @JsonProperty("last_used_at") String lastUsedAt) {
+
+        static PasskeyView of(Passkey passkey) {
+            return new PasskeyView(passkey.label(), passkey.createdAt().toString(),
+                    passkey.lastUsedAt().map(Object::toString).orElse(null));
+        }
+    }
 }

@@ -26,4 +26,10 @@ public final class Operators {
         }
         return Optional.empty();
     }
+
+    /** Whether the token carries the OAuth 2.0 scope (as the authority Spring Security grants for it). */
+    public static boolean hasScope(Authentication authentication, String scope) {
+        String authority = EndpointAuthorization.scope(scope);
+        return authentication.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
+    }
 }

@@ -6,6 +6,16 @@ import dev.signet.core.audit.AuditLog;
 import dev.signet.core.audit.jdbc.JdbcAuditLog;
 import dev.signet.core.idempotency.IdempotencyStore;
 import dev.signet.core.idempotency.jdbc.JdbcIdempotencyStore;
+import dev.signet.core.logout.SessionEndingOutbox;
+import dev.signet.core.logout.jdbc.JdbcSessionEndingOutbox;
+import dev.signet.core.mfa.RecoveryCodeRepository;
+import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.core.mfa.jdbc.JdbcRecoveryCodeRepository;
+import dev.signet.core.mfa.jdbc.JdbcSecondFactorRepository;
+import dev.signet.core.notify.AccountNoticeOutbox;
+import dev.signet.core.notify.jdbc.JdbcAccountNoticeOutbox;
+import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.core.passkey.jdbc.JdbcPasskeyRepository;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -31,6 +41,33 @@ public class StorageConfiguration {
     @Bean
     AccountRepository accountRepository(DataSource dataSource, Clock clock) {
         return new JdbcAccountRepository(dataSource, clock);
+    }
+
+    @Bean
+    SecondFactorRepository secondFactorRepository(DataSource dataSource) {
+        return new JdbcSecondFactorRepository(dataSource);
+    }
+
+    @Bean
+    RecoveryCodeRepository recoveryCodeRepository(DataSource dataSource) {
+        return new JdbcRecoveryCodeRepository(dataSource);
+    }
+
+    @Bean
+    PasskeyRepository passkeyRepository(DataSource dataSource) {
+        return new JdbcPasskeyRepository(dataSource);
+    }
+
+    /** Where interventions and erasures ask identity-server to end the account's sessions (migration V80). */
+    @Bean
+    SessionEndingOutbox sessionEndingOutbox(DataSource dataSource, Clock clock) {
+        return new JdbcSessionEndingOutbox(dataSource, clock);
+    }
+
+    /** Where support actions queue messages to the citizen, which identity-server sends (migration V81). */
+    @Bean
+    AccountNoticeOutbox accountNoticeOutbox(DataSource dataSource, Clock clock) {
+        return new JdbcAccountNoticeOutbox(dataSource, clock);
     }
 
     @Bean

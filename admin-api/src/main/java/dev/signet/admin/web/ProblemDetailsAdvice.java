@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -37,6 +39,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PreconditionException.class)
     ProblemDetail precondition(PreconditionException e) {
         return e.problem();
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.INVALID_TRANSITION, "Not possible now",
+                e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** As Spring Security answers for path rules: RFC 6750's challenge, naming the scope, and a problem body. */
+    @ExceptionHandler(InsufficientScopeException.class)
+    ResponseEntity<ProblemDetail> insufficientScope(InsufficientScopeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, Problems.INSUFFICIENT_SCOPE, "Forbidden",
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", error_description=\""
+                        + "The request requires higher privileges than provided by the access token.\", scope=\""
+                        + e.scope() + "\"")
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

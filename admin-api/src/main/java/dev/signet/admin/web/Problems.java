@@ -20,6 +20,7 @@ public final class Problems {
     public static final URI IDEMPOTENCY_KEY_IN_USE = URI.create(BASE + "idempotency-key-in-use");
     public static final URI INVALID_TOKEN = URI.create(BASE + "invalid-token");
     public static final URI INSUFFICIENT_SCOPE = URI.create(BASE + "insufficient-scope");
+    public static final URI INVALID_TRANSITION = URI.create(BASE + "invalid-transition");
 
     private Problems() {
     }

@@ -14,15 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A whole browser-style sign-in for a relying party, as a person without JavaScript makes it: the authorization
- * request (code flow, PKCE S256, state, nonce) sends the browser to {@code /sign-in}; the email form, then the password
- * form on {@code /sign-in/password}, each posted with the page's {@code _csrf} field; the redirect back through
- * {@code /oauth2/authorize} to the relying party with a code; and the relying party's code exchange with the
- * verifier. Each sign-in is a new visit with no cookies.
+ * request (code flow, PKCE S256, state, nonce) sends the browser to the provider's sign-in pages, which
+ * {@link SignInPages} fills in; the redirect back to the relying party with a code; and the relying party's code
+ * exchange with the verifier. Each sign-in is a new visit with no cookies.
  */
 final class BrowserSignIn {
 
     private final HttpClient http;
-    private final URI origin;
+    private final Provider provider;
     private final TokenClient client;
     private final URI redirectUri;
     private final String scope;
@@ -31,10 +30,10 @@ final class BrowserSignIn {
     private final Duration timeout;
     private final AtomicLong nextUser = new AtomicLong();
 
-    BrowserSignIn(HttpClient http, URI origin, TokenClient client, URI redirectUri, String scope,
+    BrowserSignIn(HttpClient http, Provider provider, TokenClient client, URI redirectUri, String scope,
             Map<String, String> extraParameters, Users users, Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
-        this.origin = Objects.requireNonNull(origin, "origin");
+        this.provider = Objects.requireNonNull(provider, "provider");
         this.client = Objects.requireNonNull(client, "client");
         this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
         this.scope = Objects.requireNonNull(scope, "scope");
@@ -45,7 +44,7 @@ final class BrowserSignIn {
 
     /** Signs the next user in (round robin) and returns the token response. */
     Map<String, Object> signIn() throws IOException, InterruptedException, FlowFailure {
-        Browser browser = new Browser(http, origin, timeout);
+        Browser browser = new Browser(http, provider.authorizationEndpoint(), timeout);
         Pkce pkce = Pkce.create();
         String state = Pkce.randomToken();
 
@@ -60,12 +59,11 @@ final class BrowserSignIn {
         authorization.put("code_challenge_method", "S256");
         authorization.putAll(extraParameters);
 
-        Browser.Page emailPage = page(browser.get(origin.resolve("/oauth2/authorize?"
-                + Browser.formBody(authorization))), "/sign-in");
-        Browser.Page passwordPage = page(browser.postForm(origin.resolve("/sign-in"),
-                form(emailPage, "email", users.email(nextUser.getAndIncrement()))), "/sign-in/password");
-        Browser.Landing afterPassword = browser.postForm(origin.resolve("/sign-in/password"),
-                form(passwordPage, "password", users.password()));
+        Browser.Landing firstPage = browser.get(URI.create(provider.authorizationEndpoint() + "?"
+                + Browser.formBody(authorization)));
+        long user = nextUser.getAndIncrement();
+        Browser.Landing afterPassword = provider.signInPages().signIn(browser, firstPage, users.email(user),
+                users.password());
 
         Map<String, String> response = authorizationResponse(afterPassword);
         if (response.containsKey("error")) {
@@ -86,25 +84,10 @@ final class BrowserSignIn {
         return tokens;
     }
 
-    private static Map<String, String> form(Browser.Page page, String field, String value) throws FlowFailure {
-        String csrf = HtmlForms.inputValue(page.body(), "_csrf")
-                .orElseThrow(() -> new FlowFailure("no _csrf field on " + page.uri().getPath()));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", csrf);
-        form.put(field, value);
-        return form;
-    }
-
-    private static Browser.Page page(Browser.Landing landing, String path) throws FlowFailure {
-        if (landing instanceof Browser.Page page && page.status() == 200 && path.equals(page.uri().getPath())) {
-            return page;
-        }
-        throw new FlowFailure("expected the " + path + " page but got " + describe(landing));
-    }
-
     private Map<String, String> authorizationResponse(Browser.Landing landing) throws FlowFailure {
         if (!(landing instanceof Browser.LeftServer left) || !sameEndpoint(left.location(), redirectUri)) {
-            throw new FlowFailure("expected a redirect to the relying party but got " + describe(landing));
+            throw new FlowFailure("expected a redirect to the relying party but got "
+                    + SignInPages.describe(landing));
         }
         Map<String, String> parameters = new HashMap<>();
         String query = left.location().getRawQuery();
@@ -125,14 +108,5 @@ final class BrowserSignIn {
                 && Objects.equals(location.getHost(), redirectUri.getHost())
                 && location.getPort() == redirectUri.getPort()
                 && Objects.equals(location.getPath(), redirectUri.getPath());
-    }
-
-    /** Status and path only: query strings may carry codes. */
-    private static String describe(Browser.Landing landing) {
-        if (landing instanceof Browser.Page page) {
-            return page.status() + " on " + page.uri().getPath();
-        }
-        URI location = ((Browser.LeftServer) landing).location();
-        return "a redirect to " + location.getHost() + location.getPath();
     }
 }

@@ -4,10 +4,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough HTML reading to fill in a server-rendered form: the value of a named input, attributes in any order. */
+/**
+ * Just enough HTML reading to fill in a server-rendered form: the value of a named input and the action of a form
+ * with a given id, attributes in any order.
+ */
 final class HtmlForms {
 
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
 
@@ -15,21 +19,31 @@ final class HtmlForms {
     }
 
     static Optional<String> inputValue(String html, String name) {
-        Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            String inputName = null;
+        return attributeOfElement(INPUT, html, "name", name, "value");
+    }
+
+    /** The (unescaped) {@code action} of the form whose {@code id} is {@code id}. */
+    static Optional<String> formAction(String html, String id) {
+        return attributeOfElement(FORM, html, "id", id, "action");
+    }
+
+    private static Optional<String> attributeOfElement(Pattern element, String html, String keyAttribute,
+            String key, String wanted) {
+        Matcher tag = element.matcher(html);
+        while (tag.find()) {
+            String keyValue = null;
             String value = null;
-            Matcher attribute = ATTRIBUTE.matcher(input.group(1));
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(1));
             while (attribute.find()) {
                 String attributeValue = attribute.group(2) != null ? attribute.group(2)
                         : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
-                if (attribute.group(1).equalsIgnoreCase("name")) {
-                    inputName = attributeValue;
-                } else if (attribute.group(1).equalsIgnoreCase("value")) {
+                if (attribute.group(1).equalsIgnoreCase(keyAttribute)) {
+                    keyValue = attributeValue;
+                } else if (attribute.group(1).equalsIgnoreCase(wanted)) {
                     value = attributeValue;
                 }
             }
-            if (name.equals(inputName)) {
+            if (key.equals(keyValue)) {
                 return Optional.ofNullable(value).map(HtmlForms::unescape);
             }
         }

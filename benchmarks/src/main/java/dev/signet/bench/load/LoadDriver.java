@@ -8,7 +8,7 @@ import java.text.ParseException;
 import java.time.Duration;
 
 /**
- * Drives a running Signet server on this machine over HTTP and reports throughput, latency percentiles and operations
+ * Drives a running Signet (or, for comparison, Keycloak) server on this machine over HTTP and reports throughput, latency percentiles and operations
  * per CPU-second of the server process. Run with no arguments for usage; docs/benchmarks.md explains the flows.
  */
 public final class LoadDriver {
@@ -48,7 +48,7 @@ public final class LoadDriver {
     }
 
     static Flow flow(LoadOptions options, HttpClient http) {
-        TokenClient client = new TokenClient(http, options.target(), authentication(options), options.timeout());
+        TokenClient client = new TokenClient(http, options.provider(), authentication(options), options.timeout());
         return switch (options.flow()) {
             case Flows.CLIENT_CREDENTIALS -> Flows.clientCredentials(client, options.scope());
             case Flows.INTROSPECTION -> Flows.introspection(client, options.scope(), options.tokenTypeHint());
@@ -74,7 +74,7 @@ public final class LoadDriver {
     }
 
     private static BrowserSignIn signIn(LoadOptions options, HttpClient http, TokenClient client) {
-        return new BrowserSignIn(http, options.target(), client, options.redirectUri(), options.scope(),
+        return new BrowserSignIn(http, options.provider(), client, options.redirectUri(), options.scope(),
                 options.authorizeParameters(), new Users(options.userEmail(), options.users(), options.password()),
                 options.timeout());
     }

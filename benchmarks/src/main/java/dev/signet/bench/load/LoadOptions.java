@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 record LoadOptions(URI target, String flow, int workers, Duration warmup, Duration duration, long count,
         List<Long> serverPids, String clientId, String clientSecret, Path clientKey, URI redirectUri, String scope,
         Map<String, String> authorizeParameters, String userEmail, int users, String password,
-        String tokenTypeHint, Duration timeout) {
+        String tokenTypeHint, Duration timeout, Provider provider) {
 
     static final String USAGE = """
             usage: java -cp benchmarks/target/benchmarks.jar dev.signet.bench.load.LoadDriver [options]
-              --target URL             the Signet server, on a loopback address only (e.g. http://127.0.0.1:8080)
+              --target URL             the server, on a loopback address only (e.g. http://127.0.0.1:8080)
+              --provider NAME          signet (default) | keycloak: whose endpoints and sign-in form to use
+              --realm NAME             keycloak: the realm (default bench)
               --flow NAME              client-credentials | authorization-code | refresh | introspection
               --workers N              concurrent workers, each a closed loop (default 4)
               --warmup DURATION        unmeasured warm-up first (default 10s; e.g. 500ms, 30s, 2m)
@@ -53,7 +55,7 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
         }
         List<String> known = List.of("target", "flow", "workers", "warmup", "duration", "count", "server-pid",
                 "client-id", "client-secret", "client-key", "redirect-uri", "scope", "authorize-param", "user-email", "users",
-                "password", "token-type-hint", "timeout");
+                "password", "token-type-hint", "timeout", "provider", "realm");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
@@ -82,8 +84,9 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
         if (browserFlow && (password == null || password.isEmpty())) {
             throw new IllegalArgumentException("--password (or SIGNET_BENCH_PASSWORD) is required for --flow " + flow);
         }
+        URI loopbackTarget = LoopbackTarget.require(uri("target", target));
         return new LoadOptions(
-                LoopbackTarget.require(uri("target", target)),
+                loopbackTarget,
                 flow,
                 positiveInt(values, "workers", 4),
                 duration(values, "warmup", "10s"),
@@ -100,7 +103,9 @@ record LoadOptions(URI target, String flow, int workers, Duration warmup, Durati
                 positiveInt(values, "users", 1),
                 password,
                 single(values, "token-type-hint", null),
-                duration(values, "timeout", "30s"));
+                duration(values, "timeout", "30s"),
+                Provider.named(single(values, "provider", "signet"), loopbackTarget,
+                        single(values, "realm", "bench")));
     }
 
     private static String single(Map<String, List<String>> values, String name, String fallback) {

@@ -25,10 +25,10 @@ final class TokenClient {
     private final ClientAuthentication authentication;
     private final Duration timeout;
 
-    TokenClient(HttpClient http, URI origin, ClientAuthentication authentication, Duration timeout) {
+    TokenClient(HttpClient http, Provider provider, ClientAuthentication authentication, Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
-        this.tokenEndpoint = origin.resolve("/oauth2/token");
-        this.introspectionEndpoint = origin.resolve("/oauth2/introspect");
+        this.tokenEndpoint = provider.tokenEndpoint();
+        this.introspectionEndpoint = provider.introspectionEndpoint();
         this.authentication = Objects.requireNonNull(authentication, "authentication");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }

@@ -43,6 +43,9 @@ class BrowserSignInTest {
         server.createContext("/oauth2/authorize", this::authorize);
         server.createContext("/sign-in", this::signIn);
         server.createContext("/oauth2/token", this::token);
+        server.createContext("/realms/bench/protocol/openid-connect/auth", this::keycloakLoginPage);
+        server.createContext("/realms/bench/login-actions/authenticate", this::keycloakAuthenticate);
+        server.createContext("/realms/bench/protocol/openid-connect/token", this::token);
         server.start();
         origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -78,12 +81,60 @@ class BrowserSignInTest {
                 .withMessage("expected a redirect to the relying party but got 200 on /sign-in/password");
     }
 
+    @Test
+    void fillsInKeycloaksSingleLoginFormPostedToItsAction() throws Exception {
+        Map<String, Object> tokens = signIn(Provider.keycloak(origin, "bench"), PASSWORD).signIn();
+
+        assertThat(tokens).containsKeys("access_token", "id_token");
+        assertThat(sessions.values()).anySatisfy(session -> assertThat(session).containsEntry("signed-in",
+                "bench-user-1@example.test"));
+    }
+
+    @Test
+    void wrongPasswordAtKeycloakIsAFailureToo() {
+        assertThatExceptionOfType(FlowFailure.class)
+                .isThrownBy(() -> signIn(Provider.keycloak(origin, "bench"), "wrong").signIn())
+                .withMessage("expected a redirect to the relying party but got 200 on "
+                        + "/realms/bench/login-actions/authenticate");
+    }
+
     private BrowserSignIn signIn(String password) {
+        return signIn(Provider.signet(origin), password);
+    }
+
+    private BrowserSignIn signIn(Provider provider, String password) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        TokenClient client = new TokenClient(http, origin,
+        TokenClient client = new TokenClient(http, provider,
                 new ClientAuthentication.SecretBasic("bench-client", "secret"), Duration.ofSeconds(10));
-        return new BrowserSignIn(http, origin, client, REDIRECT_URI, "openid", Map.of("vtr", "[\"Cl\"]"),
+        return new BrowserSignIn(http, provider, client, REDIRECT_URI, "openid", Map.of("vtr", "[\"Cl\"]"),
                 new Users("bench-user-%d@example.test", 2, password), Duration.ofSeconds(10));
+    }
+
+    /** Keycloak's shape: the login form on the authorization endpoint itself, posted to an action with a code. */
+    private void keycloakLoginPage(HttpExchange exchange) throws IOException {
+        Map<String, String> session = session(exchange);
+        session.put("saved-request", exchange.getRequestURI().getRawQuery());
+        String sessionCode = session.computeIfAbsent("session-code", key -> UUID.randomUUID().toString());
+        respond(exchange, 200, "<form id=\"kc-form-login\" onsubmit=\"x\" action=\"" + origin
+                + "/realms/bench/login-actions/authenticate?session_code=" + sessionCode
+                + "&amp;tab_id=t\" method=\"post\"><input name=\"username\"><input name=\"password\"></form>");
+    }
+
+    private void keycloakAuthenticate(HttpExchange exchange) throws IOException {
+        Map<String, String> session = session(exchange);
+        Map<String, String> query = parameters(exchange.getRequestURI().getRawQuery());
+        Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8));
+        if (!"t".equals(query.get("tab_id")) || !query.get("session_code").equals(session.get("session-code"))
+                || !PASSWORD.equals(form.get("password"))) {
+            respond(exchange, 200, "<p>Invalid username or password.</p>");
+            return;
+        }
+        session.put("signed-in", form.get("username"));
+        Map<String, String> request = parameters(session.get("saved-request"));
+        String code = UUID.randomUUID().toString();
+        codes.put(code, Map.of("challenge", request.get("code_challenge")));
+        redirect(exchange, REDIRECT_URI + "?code=" + code + "&state=" + request.get("state"));
     }
 
     private void authorize(HttpExchange exchange) throws IOException {

@@ -26,4 +26,16 @@ class HtmlFormsTest {
         assertThat(HtmlForms.inputValue(html, "_csrf")).isEmpty();
         assertThat(HtmlForms.inputValue(html, "email")).isEmpty();
     }
+
+    @Test
+    void findsTheActionOfTheFormWithTheGivenId() {
+        String html = """
+                <form id="search" action="/search"></form>
+                <form method="post" action="https://idp.test/login-actions/authenticate?session_code=a&amp;tab_id=b"
+                      id="kc-form-login" onsubmit="login.disabled = true; return true;">""";
+
+        assertThat(HtmlForms.formAction(html, "kc-form-login"))
+                .contains("https://idp.test/login-actions/authenticate?session_code=a&tab_id=b");
+        assertThat(HtmlForms.formAction(html, "missing")).isEmpty();
+    }
 }

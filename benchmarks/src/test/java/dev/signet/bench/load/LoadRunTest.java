@@ -58,7 +58,7 @@ class LoadRunTest {
         expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 "bench-client:s%26cret".getBytes(StandardCharsets.UTF_8));
         URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin,
+        TokenClient client = new TokenClient(HttpClient.newHttpClient(), Provider.signet(origin),
                 new ClientAuthentication.SecretBasic("bench-client", "s&cret"),
                 Duration.ofSeconds(10));
 
@@ -77,7 +77,7 @@ class LoadRunTest {
     void wrongClientSecretFailsEveryOperation() throws Exception {
         expectedAuthorization = "Basic something else";
         URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        TokenClient client = new TokenClient(HttpClient.newHttpClient(), origin,
+        TokenClient client = new TokenClient(HttpClient.newHttpClient(), Provider.signet(origin),
                 new ClientAuthentication.SecretBasic("bench-client", "wrong"),
                 Duration.ofSeconds(10));
 

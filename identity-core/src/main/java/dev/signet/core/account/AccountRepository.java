@@ -1,5 +1,6 @@
 package dev.signet.core.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +43,29 @@ public interface AccountRepository {
      * cascade); returns false when it was already gone.
      */
     boolean delete(UUID id);
+
+    /**
+     * Changes the status only if the account is still at {@code version} (its {@link Account#updatedAt()} as read):
+     * an operator's change never overwrites one made since they looked.
+     *
+     * @return false when the account changed since, or no longer exists
+     */
+    boolean updateStatusIfUnchanged(UUID id, Instant version, AccountStatus status);
+
+    /**
+     * Moves the account's version on (its {@code updated_at}) only if it is still at {@code version}: for changes to
+     * what hangs off the account (its second factors) that operators must see as a change of the account.
+     *
+     * @return false when the account changed since, or no longer exists
+     */
+    boolean markChangedIfUnchanged(UUID id, Instant version);
+
+    /**
+     * Deletes the account like {@link #delete} only if it is still at {@code version}.
+     *
+     * @return false when the account changed since, or no longer exists
+     */
+    boolean deleteIfUnchanged(UUID id, Instant version);
 
     /** Raised by {@link #create} when the email is already taken. */
     final class DuplicateEmailException extends RuntimeException {

@@ -39,6 +39,21 @@ public record AuditEventType(String value) {
     public static final AuditEventType PASSKEY_ADDED = new AuditEventType("passkey.added");
     /** A signed-in citizen removed a passkey; details: {@code credential_id}. */
     public static final AuditEventType PASSKEY_REMOVED = new AuditEventType("passkey.removed");
+    /**
+     * A legacy identity was linked to an account after the citizen proved both; details: {@code connector},
+     * {@code method} (how the account was proven: new_account, signet_password, email_code).
+     */
+    public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
+    /** A citizen created an account by signing in with an old account; details: {@code connector}. */
+    public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
+    /**
+     * A citizen's sessions were ended, by the citizen from the account page, after a password change or reset, or
+     * before their account was deleted; details: {@code scope} ({@code one}, {@code others}, {@code everywhere}),
+     * {@code reason} ({@code citizen}, {@code password_changed}, {@code password_reset}, {@code account_deleted}),
+     * {@code sessions} (Signet sessions ended), {@code services_told} (back-channel logout notices queued),
+     * {@code families_revoked} (token families revoked).
+     */
+    public static final AuditEventType SESSIONS_ENDED = new AuditEventType("sign_out.sessions_ended");
 
     // Operators (admin-api). Reading personal data is an action too.
     public static final AuditEventType OPERATOR_ACCOUNTS_SEARCHED = new AuditEventType("operator.accounts.searched");
@@ -46,6 +61,19 @@ public record AuditEventType(String value) {
     public static final AuditEventType OPERATOR_AUDIT_SEARCHED = new AuditEventType("operator.audit.searched");
     public static final AuditEventType OPERATOR_AUDIT_VERIFIED = new AuditEventType("operator.audit.verified");
     public static final AuditEventType OPERATOR_AUDIT_EXPORTED = new AuditEventType("operator.audit.exported");
+    /**
+     * An operator placed or lifted an intervention; details: {@code intervention} (suspend, block,
+     * require-password-reset, lift), {@code previous_status}, {@code status}, {@code reason}.
+     */
+    public static final AuditEventType OPERATOR_INTERVENTION = new AuditEventType("operator.account.intervention");
+    /**
+     * An operator removed an account's second factors and recovery codes (and, if asked, its passkeys); details:
+     * {@code second_factors}, {@code passkeys} (how many were removed), {@code reason}.
+     */
+    public static final AuditEventType OPERATOR_SECOND_FACTORS_RESET =
+            new AuditEventType("operator.account.second_factors_reset");
+    /** An operator erased an account after exporting its data; details: {@code reason}. */
+    public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");

@@ -16,6 +16,12 @@ public interface SecondFactorRepository {
     /** @return whether the account had a factor of that method */
     boolean remove(UUID accountId, SecondFactorMethod method);
 
+    /** Removes every factor of the account (an operator's reset); returns how many there were. */
+    int removeAll(UUID accountId);
+
+    /** The accounts with a text-message factor on this number (E.164, see {@link PhoneNumbers}), oldest first. */
+    List<UUID> findAccountsByPhoneNumber(String e164);
+
     /**
      * Records that an authenticator-app code of time step {@code step} was accepted. Atomic across instances: only
      * a step later than every step accepted before succeeds, so a code (or an older one) is never accepted twice.

@@ -98,4 +98,26 @@ public abstract class AccountRepositoryContract {
         assertThat(repository().findById(account.id())).isEmpty();
         assertThat(repository().findByEmail("hedy@example.gov.uk")).isEmpty();
     }
+
+    @Test
+    void conditionalChangesApplyOnlyToTheVersionRead() {
+        Account account = repository().create(newAccount("conditional@example.gov.uk"));
+        Instant read = repository().findById(account.id()).orElseThrow().updatedAt();
+
+        assertThat(repository().updateStatusIfUnchanged(account.id(), read, AccountStatus.BLOCKED)).isTrue();
+        Account blocked = repository().findById(account.id()).orElseThrow();
+        assertThat(blocked.status()).isEqualTo(AccountStatus.BLOCKED);
+
+        // The version read before the change is stale now: nothing is overwritten, nothing deleted.
+        assertThat(repository().updateStatusIfUnchanged(account.id(), read, AccountStatus.ACTIVE)).isFalse();
+        assertThat(repository().markChangedIfUnchanged(account.id(), read)).isFalse();
+        assertThat(repository().deleteIfUnchanged(account.id(), read)).isFalse();
+        assertThat(repository().findById(account.id()).orElseThrow().status()).isEqualTo(AccountStatus.BLOCKED);
+
+        assertThat(repository().markChangedIfUnchanged(account.id(), blocked.updatedAt())).isTrue();
+        Instant current = repository().findById(account.id()).orElseThrow().updatedAt();
+        assertThat(repository().deleteIfUnchanged(account.id(), current)).isTrue();
+        assertThat(repository().findById(account.id())).isEmpty();
+        assertThat(repository().updateStatusIfUnchanged(account.id(), current, AccountStatus.ACTIVE)).isFalse();
+    }
 }

@@ -121,4 +121,32 @@ public abstract class SecondFactorRepositoryContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void removingAllFactorsOfAnAccountLeavesOtherAccountsAlone() {
+        UUID account = newAccount();
+        UUID other = newAccount();
+        repository().save(SecondFactor.email(UUID.randomUUID(), account, NOW));
+        repository().save(SecondFactor.textMessage(UUID.randomUUID(), account, "+447700900124", NOW));
+        repository().save(SecondFactor.email(UUID.randomUUID(), other, NOW));
+
+        assertThat(repository().removeAll(account)).isEqualTo(2);
+
+        assertThat(repository().findByAccount(account)).isEmpty();
+        assertThat(repository().findByAccount(other)).hasSize(1);
+        assertThat(repository().removeAll(account)).isZero();
+    }
+
+    @Test
+    void accountsAreFoundByTheirTextMessageNumber() {
+        UUID first = newAccount();
+        UUID second = newAccount();
+        String number = "+4477009" + String.format("%05d", (int) (Math.random() * 100_000));
+        repository().save(SecondFactor.textMessage(UUID.randomUUID(), first, number, NOW));
+        repository().save(SecondFactor.textMessage(UUID.randomUUID(), second, number, NOW.plusSeconds(1)));
+        repository().save(SecondFactor.textMessage(UUID.randomUUID(), newAccount(), "+33612345678", NOW));
+
+        assertThat(repository().findAccountsByPhoneNumber(number)).containsExactly(first, second);
+        assertThat(repository().findAccountsByPhoneNumber("+447000000000")).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.signin.JourneyEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -36,9 +37,11 @@ class AccountChanges {
     private final JourneyEmails emails;
     private final MeterRegistry meters;
     private final AuditTrail audit;
+    private final CitizenSessionEnding sessionEnding;
 
     AccountChanges(AccountRepository accounts, PasswordHasher hasher, OneTimeCodeStore codes, JourneyEmails emails,
-            MeterRegistry meters, AuditTrail audit) {
+            MeterRegistry meters, AuditTrail audit, CitizenSessionEnding sessionEnding) {
+        this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.codes = Objects.requireNonNull(codes, "codes");
@@ -47,9 +50,15 @@ class AccountChanges {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** Stores a new password the policy has accepted, and tells the owner. */
-    void changePassword(Account account, String newPassword, Locale locale) {
+    /**
+     * Stores a new password the policy has accepted, ends every other session of the account (whoever knew the old
+     * password is signed out everywhere, relying parties included: ASVS V3.3.3), and tells the owner.
+     *
+     * @param keptSessionId the session the citizen changed it in, which goes on
+     */
+    void changePassword(Account account, String newPassword, String keptSessionId, Locale locale) {
         accounts.updatePasswordHash(account.id(), hasher.hash(newPassword));
+        sessionEnding.endAfterPasswordChange(account.id(), keptSessionId);
         emails.sendPasswordChanged(account.email(), locale);
         count("password", "changed");
         audited(account, AuditEventType.PASSWORD_CHANGED);

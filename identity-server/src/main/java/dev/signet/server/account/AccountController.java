@@ -22,11 +22,16 @@ class AccountController {
     private final AccountRepository accounts;
     private final AccountPasskeys passkeys;
     private final AccountSecondFactors secondFactors;
+    private final AccountSessions sessions;
+    private final AccountServices services;
 
-    AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSecondFactors secondFactors) {
+    AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSecondFactors secondFactors,
+            AccountSessions sessions, AccountServices services) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.services = Objects.requireNonNull(services, "services");
     }
 
     @GetMapping("/account")
@@ -44,6 +49,8 @@ class AccountController {
         model.addAttribute("email", account.get().email());
         model.addAttribute("passkeys", passkeys.section(citizen, request, locale));
         model.addAttribute("secondFactors", secondFactors.section(account.get().id()));
+        model.addAttribute("sessions", sessions.section(account.get().id(), request, locale));
+        model.addAttribute("services", services.rows(account.get().id(), locale));
         return "account/index";
     }
 }

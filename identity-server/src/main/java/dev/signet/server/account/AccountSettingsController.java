@@ -4,6 +4,7 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.logout.SignOut;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
@@ -37,16 +38,18 @@ class AccountSettingsController {
     static final String CHECK_NEW_EMAIL = "/account/change-email/check-email";
     static final String DELETE = "/account/delete";
     static final String DELETED = "/account-deleted";
-    private static final String CURRENT_PASSWORD = "currentPassword";
+    private static final String CURRENT_PASSWORD = CurrentPassword.FIELD;
 
     private final AccountRepository accounts;
     private final AccountChanges changes;
     private final PasswordPolicy policy;
     private final SignOut signOut;
     private final CurrentPassword currentPassword;
+    private final CitizenSessionEnding sessionEnding;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut, CurrentPassword currentPassword) {
+            SignOut signOut, CurrentPassword currentPassword, CitizenSessionEnding sessionEnding) {
+        this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -66,14 +69,15 @@ class AccountSettingsController {
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model, RedirectAttributes redirect) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current, request, response);
+        FormErrors errors = currentPassword.problems(account, current, request, response);
         FormErrors newPasswordErrors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.email());
         newPasswordErrors.getAll().forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
             return passwordForm(model, errors);
         }
-        changes.changePassword(account, password, locale);
-        redirect.addFlashAttribute("changed", "account.changed.password");
+        // The session that changed the password goes on; every other one ends (docs/account.md).
+        changes.changePassword(account, password, request.getSession().getId(), locale);
+        redirect.addFlashAttribute("changed", "sessions.changed.passwordAndSignedOut");
         return "redirect:/account";
     }
 
@@ -95,7 +99,7 @@ class AccountSettingsController {
         } else if (EmailAddress.canonical(email.get()).equals(EmailAddress.canonical(account.email()))) {
             errors.add("email", "account.error.sameEmail");
         }
-        currentPasswordProblems(account, current, request, response).getAll()
+        currentPassword.problems(account, current, request, response).getAll()
                 .forEach(e -> errors.add(e.field(), e.messageKey(), e.arguments()));
         if (!errors.isEmpty()) {
             return emailForm(model, typed, errors);
@@ -143,13 +147,15 @@ class AccountSettingsController {
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
         Account account = signedIn(authentication);
-        FormErrors errors = currentPasswordProblems(account, current, request, response);
+        FormErrors errors = currentPassword.problems(account, current, request, response);
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return "account/delete";
         }
+        // Every session of the account ends and every service it was used with is told (back-channel logout).
+        sessionEnding.endBeforeDeletion(account.id());
         changes.delete(account, locale);
-        // Ends the session and tells every service the citizen used it with (back-channel logout).
+        // This request's own session, through the request, so the session store does not write it back.
         signOut.signOut(request, response);
         return "redirect:" + DELETED;
     }
@@ -173,11 +179,6 @@ class AccountSettingsController {
         AccountGoneException() {
             super("The signed-in account no longer exists", null, false, false);
         }
-    }
-
-    private FormErrors currentPasswordProblems(Account account, String current, HttpServletRequest request,
-            HttpServletResponse response) {
-        return currentPassword.problems(account, current, request, response);
     }
 
     /** The signed-in citizen's account; the pages are behind sign-in, so a missing one was deleted meanwhile. */

@@ -42,8 +42,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ConnectorFileLoader {
 
+    /** {@code migration} and {@code keep-checking-until} are read by dev.signet.server.migration. */
     static final Set<String> FIELDS = Set.of("id", "display-name", "welsh-display-name", "department", "type",
-            "settings");
+            "settings", "migration", "keep-checking-until");
 
     private final ConnectorTypes types;
     private final UnaryOperator<String> placeholders;

@@ -3,6 +3,7 @@ package dev.signet.server.interventions;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
+import dev.signet.server.logout.SessionTermination;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import java.time.Clock;
@@ -42,7 +43,7 @@ final class ActiveAccountRefreshCheck implements RefreshGrantCheck {
             return;
         }
         authorizations.revokeFamily(authorization.getId(),
-                clock.instant().plus(AccountInterventions.REVOCATION_MEMORY));
+                clock.instant().plus(SessionTermination.REVOCATION_MEMORY));
         throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                 "The refresh token is invalid, expired or revoked.",
                 "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2"));

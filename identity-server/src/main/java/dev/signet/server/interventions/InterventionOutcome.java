@@ -12,8 +12,7 @@ public sealed interface InterventionOutcome {
      * @param current                its status now
      * @param relyingPartiesNotified back-channel logout notices queued (one per relying party and session)
      * @param tokenFamiliesRevoked   authorizations (refresh and access tokens, pending codes) revoked
-     * @param sessionsEnded          Signet sessions ended at once (shared sessions in Redis; sessions kept in one
-     *                               instance's memory end at their next request instead)
+     * @param sessionsEnded          Signet sessions ended at once (in Redis, or in this process's memory)
      */
     record Applied(AccountStatus previous, AccountStatus current, int relyingPartiesNotified,
             int tokenFamiliesRevoked, int sessionsEnded) implements InterventionOutcome {

@@ -1,31 +1,43 @@
 package dev.signet.server.interventions;
 
 import dev.signet.core.account.AccountRepository;
-import dev.signet.server.logout.BackChannelLogoutPlanner;
+import dev.signet.core.logout.SessionEndingOutbox;
+import dev.signet.core.logout.jdbc.JdbcSessionEndingOutbox;
+import dev.signet.server.logout.LogoutProperties;
+import dev.signet.server.logout.SessionTermination;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
+import javax.sql.DataSource;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 
-/** Account interventions, and where they are enforced besides sign-in: refresh grants and existing sessions. */
+/**
+ * Account interventions, where they are enforced besides sign-in (refresh grants and existing sessions), and the
+ * worker that ends sessions for the admin API's interventions and erasures.
+ */
 @Configuration(proxyBeanMethods = false)
 public class InterventionsConfiguration {
 
     @Bean
-    AccountInterventions accountInterventions(AccountRepository accounts, BackChannelLogoutPlanner backChannel,
-            AuthorizationStore authorizations,
-            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, MeterRegistry meters,
-            Clock clock) {
-        return new AccountInterventions(accounts, backChannel, authorizations,
-                Optional.ofNullable(sessions.getIfAvailable()), meters, clock);
+    AccountInterventions accountInterventions(AccountRepository accounts, SessionTermination sessions,
+            MeterRegistry meters) {
+        return new AccountInterventions(accounts, sessions, meters);
+    }
+
+    /** The admin API's interventions and erasures queue their session endings here (migration V80). */
+    @Bean
+    SessionEndingOutbox sessionEndingOutbox(DataSource dataSource, Clock clock) {
+        return new JdbcSessionEndingOutbox(dataSource, clock);
+    }
+
+    @Bean
+    SessionEndingWorker sessionEndingWorker(SessionEndingOutbox outbox, SessionTermination sessions,
+            LogoutProperties properties, Clock clock, MeterRegistry meters) {
+        return new SessionEndingWorker(outbox, sessions, properties, clock, meters);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -73,6 +74,23 @@ public final class BackChannelLogoutPlanner {
      * @return the notices queued
      */
     public List<LogoutNotice> allSessionsEnded(String principalName) {
+        return sessionsEnded(principalName, sid -> true);
+    }
+
+    /**
+     * Like {@link #allSessionsEnded}, but for every session except one: the citizen signed out of their other
+     * devices, or changed their password, and stays signed in where they did it. ID tokens without a {@code sid}
+     * cannot be told apart, so their relying parties are told too.
+     *
+     * @param keptSid the {@code sid} of the session that goes on
+     * @return the notices queued
+     */
+    public List<LogoutNotice> otherSessionsEnded(String principalName, String keptSid) {
+        Objects.requireNonNull(keptSid, "keptSid");
+        return sessionsEnded(principalName, sid -> sid.map(value -> !value.equals(keptSid)).orElse(true));
+    }
+
+    private List<LogoutNotice> sessionsEnded(String principalName, Predicate<Optional<String>> endedSid) {
         Map<String, LogoutNotice> byClientAndSession = new LinkedHashMap<>();
         for (OAuth2Authorization authorization : authorizations.findByPrincipalName(principalName)) {
             OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
@@ -81,6 +99,9 @@ public final class BackChannelLogoutPlanner {
                 continue;
             }
             Optional<String> sid = Optional.ofNullable(idToken.getToken().getClaimAsString("sid"));
+            if (!endedSid.test(sid)) {
+                continue;
+            }
             String key = client.getClientId() + ' ' + sid.orElse("");
             Optional<URI> logoutUri = logoutUris.of(client);
             if (logoutUri.isPresent() && !byClientAndSession.containsKey(key)) {

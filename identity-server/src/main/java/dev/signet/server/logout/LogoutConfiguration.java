@@ -11,6 +11,7 @@ import dev.signet.server.config.SignetProperties;
 import dev.signet.server.clients.ProviderMetadataContributor;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.sessions.CitizenSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -55,6 +56,17 @@ public class LogoutConfiguration {
     BackChannelLogoutWorker backChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients,
             LogoutTokens tokens, LogoutProperties properties, Clock clock, MeterRegistry meters) {
         return new BackChannelLogoutWorker(outbox, clients, tokens, properties, clock, meters);
+    }
+
+    @Bean
+    SessionTermination sessionTermination(CitizenSessions sessions, BackChannelLogoutPlanner planner,
+            AuthorizationStore authorizations, Clock clock) {
+        return new SessionTermination(sessions, planner, authorizations, clock);
+    }
+
+    @Bean
+    CitizenSessionEnding citizenSessionEnding(SessionTermination termination, AuditTrail audit) {
+        return new CitizenSessionEnding(termination, audit);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.signet.server.mfa;
 
+import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
 import java.util.List;

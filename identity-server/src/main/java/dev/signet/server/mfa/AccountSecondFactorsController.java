@@ -3,6 +3,7 @@ package dev.signet.server.mfa;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.code.CodeCheck;
+import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactorMethod;
 import dev.signet.server.account.RecentAuthentication;
 import dev.signet.server.signin.CitizenAuthentication;

@@ -2,6 +2,7 @@ package dev.signet.server.mfa;
 
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.code.CodeCheck;
+import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
 import dev.signet.core.passkey.PasskeyRepository;

@@ -11,6 +11,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.signin.JourneyEmails;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.LimitedAction;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Replacing a forgotten password with a code sent by email. A code is emailed only when the address has an account,
  * but the citizen sees the same pages either way. A new password also lifts a "must reset password" intervention.
- * A new password also ends a sign-in lockout on the address. Counts outcomes as
+ * A new password also ends a sign-in lockout on the address, and every session of the account (relying parties are
+ * told by back-channel logout): whoever knew the old password is signed out everywhere. Counts outcomes as
  * {@code signet.password.reset{outcome}}.
  */
 @Service
@@ -41,9 +43,11 @@ class PasswordReset {
     private final MeterRegistry meters;
     private final AttemptLimiter limiter;
     private final AuditTrail audit;
+    private final CitizenSessionEnding sessionEnding;
 
     PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters, AttemptLimiter limiter, AuditTrail audit) {
+            MeterRegistry meters, AttemptLimiter limiter, AuditTrail audit, CitizenSessionEnding sessionEnding) {
+        this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
@@ -85,6 +89,8 @@ class PasswordReset {
         UUID id = account.get().id();
         audit.record(Actor.citizen(id), AuditEventType.PASSWORD_RESET, Optional.of(id), Map.of("lifted_reset_required",
                 String.valueOf(account.get().status() == AccountStatus.PASSWORD_RESET_REQUIRED)));
+        // Whoever knew the old password is signed out everywhere, relying parties included (ASVS V3.3.3).
+        sessionEnding.endAfterPasswordReset(id);
         return true;
     }
 

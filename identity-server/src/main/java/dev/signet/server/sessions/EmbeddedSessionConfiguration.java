@@ -10,7 +10,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Sessions in the process (no {@code signet.redis.url}): the authorization server's session registry (which gives ID
- * tokens their {@code sid}) as a bean that hears when sessions end, so it forgets them.
+ * tokens their {@code sid}) as a bean that hears when sessions end, so it forgets them; and the citizen's sessions as
+ * the account page lists and ends them, kept by a listener on the container's sessions.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${signet.redis.url:}'.isEmpty()")
@@ -24,5 +25,15 @@ public class EmbeddedSessionConfiguration {
     @Bean
     ServletListenerRegistrationBean<HttpSessionEventPublisher> sessionEventPublisher() {
         return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
+    }
+
+    @Bean
+    InMemoryCitizenSessions citizenSessions() {
+        return new InMemoryCitizenSessions();
+    }
+
+    @Bean
+    ServletListenerRegistrationBean<InMemoryCitizenSessions> citizenSessionsListener(InMemoryCitizenSessions sessions) {
+        return new ServletListenerRegistrationBean<>(sessions);
     }
 }

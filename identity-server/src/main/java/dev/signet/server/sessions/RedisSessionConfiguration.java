@@ -2,8 +2,10 @@ package dev.signet.server.sessions;
 
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.protection.ProtectionProperties;
+import dev.signet.server.redis.RedisConfiguration;
 import dev.signet.server.redis.RedisProperties;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,9 +34,13 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 public class RedisSessionConfiguration {
 
     @Bean
-    LettuceConnectionFactory redisConnectionFactory(RedisProperties properties) {
+    LettuceConnectionFactory redisConnectionFactory(RedisProperties properties, ClientResources resources) {
         RedisURI uri = RedisURI.create(properties.url());
-        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder();
+        // The same fail-fast settings as Signet's own connection (RedisConfiguration): no request waits on a dead Redis.
+        LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+                .clientResources(resources)
+                .clientOptions(RedisConfiguration.failFastOptions(properties.timeout()))
+                .commandTimeout(properties.timeout());
         if (uri.isSsl()) {
             client.useSsl();
         }
@@ -64,5 +70,10 @@ public class RedisSessionConfiguration {
     @Bean
     SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+
+    @Bean
+    CitizenSessions citizenSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return new RedisCitizenSessions(sessions);
     }
 }

@@ -73,6 +73,27 @@ public class JourneyEmails implements DisposableBean {
     }
 
     /**
+     * Confirms that an old account ({@code oldSystemName}, as citizens know it) is now linked to the Signet account
+     * (texts in {@code messages/migration}).
+     */
+    public void sendOldAccountLinked(String to, String oldSystemName, Locale locale) {
+        send("oldAccountLinked", to, locale, oldSystemName);
+    }
+
+    /** The code that proves the citizen controls the address of the account their old account is joining. */
+    public void sendOldAccountCode(String to, String code, Locale locale) {
+        send("oldAccountCode", to, locale, code);
+    }
+
+    /**
+     * The citizen signed out of their other sessions from the account page (texts in {@code messages/sessions}):
+     * an owner who did not do it learns that someone else is in their account.
+     */
+    public void sendSessionsEnded(String to, int sessionsEnded, Locale locale) {
+        send("sessionsEnded", to, locale, sessionsEnded);
+    }
+
+    /**
      * Tells the owner that sign-in to their account is locked after repeated wrong passwords, for how long, and what
      * to do if it was not them (texts in {@code messages/protection}).
      */

@@ -104,10 +104,13 @@ class JourneyAuditIT extends JourneyIntegrationTest {
         other.submit(newPassword, "/reset-password/new-password",
                 Map.of("password", "another new password", "confirmPassword", "another new password"));
 
-        List<AuditEntry> entries = awaitEntries(accountId, 3);
+        List<AuditEntry> entries = awaitEntries(accountId, 4);
         assertThat(entries).extracting(entry -> entry.event().type()).containsExactly(AuditEventType.ACCOUNT_CREATED,
-                AuditEventType.SIGN_IN_SUCCEEDED, AuditEventType.PASSWORD_RESET);
+                AuditEventType.SIGN_IN_SUCCEEDED, AuditEventType.PASSWORD_RESET, AuditEventType.SESSIONS_ENDED);
         assertThat(entries.get(2).event().actor().type()).isEqualTo(ActorType.CITIZEN);
+        // The reset signed out the session sign-up had started.
+        assertThat(entries.get(3).event().details()).containsEntry("scope", "everywhere")
+                .containsEntry("reason", "password_reset").containsEntry("sessions", "1");
     }
 
     /** The account's entries, oldest first, once at least {@code count} have been written by the writer thread. */

@@ -6,200 +6,168 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.mfa.totp.Base32;
 import dev.signet.core.mfa.totp.Totp;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.Accessibility;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
+import dev.signet.server.testing.browser.Citizen;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * The citizen's journeys in a real headless Chromium, every page checked with axe-core: create an account, sign in
- * from a service that needs a second factor (setting up an authenticator app on the way), reset a password, and the
- * Welsh journey, including the error states a person meets.
+ * The citizen's journeys in a real headless Chromium, every page checked with axe-core (by {@link Citizen}): create
+ * an account, sign in from a service that needs a second factor (setting up an authenticator app on the way), reset
+ * a password, the Welsh journey and the account pages, including the error states a person meets.
  */
-class CitizenJourneysInABrowserIT extends BrowserJourneyTest {
+class CitizenJourneysInABrowserIT extends BrowserIntegrationTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String CALLBACK = "http://127.0.0.1:9876/callback";
+    private static final Pattern SECRET_KEY = Pattern.compile("Secret key:\\s*([A-Z2-7][A-Z2-7 ]*[A-Z2-7])");
 
     @Test
     void createAnAccountThenSignOut() throws Exception {
         String email = uniqueEmail("browser-sign-up");
-        open("/sign-up");
-        accessible();
+        Citizen citizen = citizen().visit("/sign-up");
 
-        pressButton();
-        assertThat(chromium.findElement(By.className("govuk-error-summary")).getText())
-                .contains("Enter your email address");
-        accessible();
+        citizen.press("Continue");
+        assertThat(citizen.errorSummary()).containsExactly("Enter your email address");
 
-        type("email", email);
-        pressButton();
-        assertThat(path()).isEqualTo("/sign-up/check-email");
-        accessible();
+        citizen.fillIn("Email address", email).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/sign-up/check-email");
 
         String code = inbox().latestCodeTo(email);
-        type("code", String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000));
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Error:");
-        accessible();
+        citizen.fillIn("Enter the 6-digit code", String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000))
+                .press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
 
-        type("code", code);
-        pressButton();
-        assertThat(path()).isEqualTo("/sign-up/password");
-        accessible();
+        citizen.fillIn("Enter the 6-digit code", code).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/sign-up/password");
 
-        type("password", "password");
-        type("confirmPassword", "password");
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Error:");
-        accessible();
+        citizen.fillIn("Password", "password").fillIn("Confirm your password", "password").press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
 
-        type("password", PASSWORD);
-        type("confirmPassword", PASSWORD);
-        pressButton();
-        assertThat(path()).isEqualTo("/account");
-        assertThat(chromium.findElement(By.tagName("main")).getText()).contains(email);
-        accessible();
+        citizen.fillIn("Password", PASSWORD).fillIn("Confirm your password", PASSWORD).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/account");
+        assertThat(citizen.text()).contains(email).contains("Where you are signed in").contains("This device")
+                .contains("Services you have used");
 
-        pressButton("sign-out");
-        assertThat(path()).startsWith("/signed-out");
-        accessible();
-        open("/account");
-        assertThat(path()).isEqualTo("/sign-in");
+        citizen.press("Sign out");
+        assertThat(citizen.path()).startsWith("/signed-out");
+        citizen.visit("/account");
+        assertThat(citizen.path()).isEqualTo("/sign-in");
     }
 
     @Test
     void signInFromAServiceSettingUpAnAuthenticatorApp() throws Exception {
         String email = uniqueEmail("browser-app");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
-        open(authorizationRequest());
-        assertThat(path()).isEqualTo("/sign-in");
+        Citizen citizen = citizen().visit(authorizationRequest());
+        assertThat(citizen.path()).isEqualTo("/sign-in");
 
-        type("email", email);
-        pressButton();
-        accessible();
-        type("password", "not the password");
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Error:");
-        accessible();
-        type("password", PASSWORD);
-        pressButton();
+        citizen.fillIn("Email address", email).press("Continue");
+        citizen.fillIn("Password", "not the password").press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
+        citizen.fillIn("Password", PASSWORD).press("Continue");
 
         // The service asked for Cl.Cm (the default) and the account has no second factor: set one up.
-        assertThat(path()).startsWith("/sign-in/second-factor");
-        accessible();
-        choose("AUTHENTICATOR_APP");
-        pressButton();
-        assertThat(path()).isEqualTo("/sign-in/second-factor/set-up/app");
-        accessible();
+        assertThat(citizen.path()).startsWith("/sign-in/second-factor");
+        citizen.choose("An authenticator app").press("Continue");
+        assertThat(citizen.path()).isEqualTo("/sign-in/second-factor/set-up/app");
 
-        byte[] secret = Base32.decode(textOf("secret-key"));
-        type("code", "12345");
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Error:");
-        accessible();
-        type("code", Totp.code(secret, Totp.step(Instant.now())));
-        pressButton();
-        assertThat(chromium.findElements(By.cssSelector("#recovery-codes li")))
-                .as("recovery codes on %s: %s", path(), chromium.findElement(By.tagName("main")).getText()).hasSize(10);
-        accessible();
+        citizen.reveal("I cannot scan the QR code");
+        Matcher key = SECRET_KEY.matcher(citizen.text());
+        assertThat(key.find()).as("the secret key on %s", citizen.text()).isTrue();
+        byte[] secret = Base32.decode(key.group(1));
+        citizen.fillIn("Enter the 6-digit code", "12345").press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
+        citizen.fillIn("Enter the 6-digit code", Totp.code(secret, Totp.step(Instant.now()))).press("Continue");
+        assertThat(citizen.driver().findElements(By.cssSelector("#recovery-codes li")))
+                .as("recovery codes on %s: %s", citizen.path(), citizen.text()).hasSize(10);
 
-        pressButton();
+        citizen.follow("I have saved my recovery codes");
         // Back at the service's redirect URI with a code (nothing listens there, so the browser shows an error).
-        assertThat(chromium.getCurrentUrl()).startsWith(CALLBACK + "?").contains("code=").contains("state=");
+        assertThat(citizen.url()).startsWith(CALLBACK + "?").contains("code=").contains("state=");
     }
 
     @Test
     void resetAForgottenPasswordThenSignInWithTheNewOne() throws Exception {
         String email = uniqueEmail("browser-reset");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
-        open("/sign-in");
-        clickLink("Forgotten your password?");
-        assertThat(path()).isEqualTo("/reset-password");
-        accessible();
+        Citizen citizen = citizen().visit("/sign-in").follow("Forgotten your password?");
+        assertThat(citizen.path()).isEqualTo("/reset-password");
 
-        type("email", email);
-        pressButton();
-        assertThat(path()).isEqualTo("/reset-password/check-email");
-        type("code", inbox().latestCodeTo(email));
-        pressButton();
-        assertThat(path()).isEqualTo("/reset-password/new-password");
-        accessible();
+        citizen.fillIn("Email address", email).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/reset-password/check-email");
+        citizen.fillIn("Enter the 6-digit code", inbox().latestCodeTo(email)).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/reset-password/new-password");
 
         String newPassword = "a new and rather long passphrase";
-        type("password", newPassword);
-        type("confirmPassword", newPassword + "!");
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Error:");
-        accessible();
-        type("password", newPassword);
-        type("confirmPassword", newPassword);
-        pressButton();
-        assertThat(path()).isEqualTo("/reset-password/password-changed");
-        accessible();
+        citizen.fillIn("Password", newPassword).fillIn("Confirm your password", newPassword + "!").press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
+        citizen.fillIn("Password", newPassword).fillIn("Confirm your password", newPassword).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/reset-password/password-changed");
+        assertThat(citizen.text()).contains("we have signed you out of your account on every device");
 
-        open("/sign-in");
-        type("email", email);
-        pressButton();
-        type("password", newPassword);
-        pressButton();
-        assertThat(path()).isEqualTo("/account");
+        citizen.visit("/sign-in").fillIn("Email address", email).press("Continue");
+        citizen.fillIn("Password", newPassword).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/account");
     }
 
     @Test
     void theWholeSignInInWelsh() {
         String email = uniqueEmail("browser-cymraeg");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
-        open("/sign-in?lang=cy");
-        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
-        assertThat(heading()).isEqualTo("Mewngofnodi");
-        accessible();
+        Citizen citizen = citizen().visit("/sign-in?lang=cy");
+        assertThat(citizen.language()).isEqualTo("cy");
+        assertThat(citizen.heading()).isEqualTo("Mewngofnodi");
 
-        pressButton();
-        assertThat(chromium.getTitle()).startsWith("Gwall:");
-        accessible();
+        citizen.press("Parhau");
+        assertThat(citizen.title()).startsWith("Gwall:");
 
-        type("email", email);
-        pressButton();
-        assertThat(heading()).isEqualTo("Rhowch eich cyfrinair");
-        accessible();
-        type("password", PASSWORD);
-        pressButton();
-        assertThat(path()).isEqualTo("/account");
-        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
-        accessible();
+        citizen.fillIn("Cyfeiriad e-bost", email).press("Parhau");
+        assertThat(citizen.heading()).isEqualTo("Rhowch eich cyfrinair");
+        citizen.fillIn("Cyfrinair", PASSWORD).press("Parhau");
+        assertThat(citizen.path()).isEqualTo("/account");
+        assertThat(citizen.language()).isEqualTo("cy");
+        assertThat(citizen.text()).contains("Ble rydych wedi mewngofnodi");
     }
 
     @Test
     void yourAccountPagesIncludingTheirErrors() {
         String email = uniqueEmail("browser-account");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
-        open("/sign-in");
-        type("email", email);
-        pressButton();
-        type("password", PASSWORD);
-        pressButton();
-        assertThat(path()).isEqualTo("/account");
+        Citizen citizen = citizen().visit("/sign-in").fillIn("Email address", email).press("Continue");
+        citizen.fillIn("Password", PASSWORD).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/account");
 
-        for (String page : new String[] {"change-password", "change-email", "delete"}) {
-            open("/account/" + page);
-            accessible();
-            pressButton();
-            assertThat(chromium.getTitle()).startsWith("Error:");
-            accessible();
-        }
+        citizen.visit("/account/change-password").press("Change your password");
+        assertThat(citizen.title()).startsWith("Error:");
+        citizen.visit("/account/change-email").press("Continue");
+        assertThat(citizen.title()).startsWith("Error:");
+        citizen.visit("/account/delete").press("Delete your account");
+        assertThat(citizen.title()).startsWith("Error:");
+
+        citizen.visit("/account").follow("Sign out everywhere");
+        assertThat(citizen.heading()).isEqualTo("Sign out everywhere");
+        citizen.press("Sign out everywhere");
+        assertThat(citizen.heading()).isEqualTo("You have signed out everywhere");
+        citizen.visit("/account");
+        assertThat(citizen.path()).isEqualTo("/sign-in");
     }
 
     @Test
     void theAccessibilityCheckFailsOnAnInaccessiblePage() {
-        chromium.get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'>"
+        Citizen citizen = citizen();
+        citizen.driver().get("data:text/html,<html><head><title>t</title></head><body><main><img src='x.png'>"
                 + "<input type='text'></main></body></html>");
 
-        assertThatThrownBy(this::accessible).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("image-alt").hasMessageContaining("label");
+        assertThatThrownBy(() -> Accessibility.assertNoSeriousViolations(citizen.driver()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("image-alt").hasMessageContaining("label");
     }
 
     /** The public test client's request: PKCE (RFC 7636 Appendix B's pair), no vtr, so Cl.Cm. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
@@ -16,10 +15,10 @@ import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
+import dev.signet.server.testing.BackChannelReceiver;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
 import dev.signet.core.password.PasswordHasher;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -28,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -40,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -79,24 +76,16 @@ class InterventionsIT extends RedisServerIntegrationTest {
     AccountInterventions interventions;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
-    private HttpServer receiver;
+    private BackChannelReceiver receiver;
     private String clientId;
     private URI redirectUri;
 
     @BeforeEach
     void relyingPartyWithAReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/backchannel-logout", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            logoutTokens.add(form(body).get("logout_token"));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = BackChannelReceiver.start();
         clientId = "interventions-" + UUID.randomUUID();
         redirectUri = URI.create("https://interventions.test.example/callback");
-        URI logoutUri = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel-logout");
+        URI logoutUri = receiver.uri();
         relyingParties.save(new RelyingParty(clientId, "Interventions test service", List.of(redirectUri),
                 List.of(), Optional.of(logoutUri), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
                 Optional.empty(), Optional.empty(), Optional.of(sha256Hex(SECRET)), "interventions.test.example",
@@ -106,7 +95,7 @@ class InterventionsIT extends RedisServerIntegrationTest {
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -121,7 +110,7 @@ class InterventionsIT extends RedisServerIntegrationTest {
         assertThat(outcome).isEqualTo(new InterventionOutcome.Applied(AccountStatus.ACTIVE, AccountStatus.SUSPENDED,
                 1, 1, 1));
         assertThat(sessions.findById(sessionId(session))).as("the Signet session").isNull();
-        JWTClaimsSet logoutToken = awaitLogoutToken().getJWTClaimsSet();
+        JWTClaimsSet logoutToken = receiver.awaitLogoutToken().getJWTClaimsSet();
         assertThat(logoutToken.getAudience()).containsExactly(clientId);
         assertThat(logoutToken.getSubject()).isEqualTo(idToken.getJWTClaimsSet().getSubject());
         assertThat(logoutToken.getStringClaim("sid")).isEqualTo(idToken.getJWTClaimsSet().getStringClaim("sid"));
@@ -224,16 +213,6 @@ class InterventionsIT extends RedisServerIntegrationTest {
         HttpResponse<String> response = post("/oauth2/introspect", Map.of("token", token), true);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private SignedJWT awaitLogoutToken() throws Exception {
-        // Delivery is asynchronous; the bound is generous and only guards against a hang.
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (logoutTokens.isEmpty() && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-        }
-        assertThat(logoutTokens).as("logout tokens received").isNotEmpty();
-        return SignedJWT.parse(logoutTokens.get(0));
     }
 
     private record Answer(int status, JsonNode json) {

@@ -77,6 +77,20 @@ class BackChannelLogoutPlannerTest {
         assertThat(outbox.claimDue(10, Duration.ofMinutes(1))).isEmpty();
     }
 
+    @Test
+    void signingOutOfOtherSessionsTellsEveryRelyingPartyOfThoseSessionsButNotOfTheKeptOne() {
+        String account = UUID.randomUUID().toString();
+        store.save(authorization(WITH_LOGOUT, account, "sub-a", "kept-session"));
+        store.save(authorization(WITH_LOGOUT, account, "sub-a", "phone-session"));
+        store.save(authorization(WITH_LOGOUT, account, "sub-a", "laptop-session"));
+
+        List<LogoutNotice> notices = planner.otherSessionsEnded(account, "kept-session");
+
+        assertThat(notices).extracting(notice -> notice.sessionId().orElseThrow())
+                .containsExactlyInAnyOrder("phone-session", "laptop-session");
+        assertThat(outbox.claimDue(10, Duration.ofMinutes(1))).hasSize(2);
+    }
+
     private static OAuth2Authorization authorization(RegisteredClient client, String account, String sub,
             String sid) {
         Instant now = Instant.now();

@@ -3,7 +3,7 @@ package dev.signet.server.logout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Signing out in Chromium from the "Do you want to sign out?" page and from a service (the account page's button is
  * in browser.CitizenJourneysInABrowserIT).
  */
-class SignOutBrowserIT extends BrowserJourneyTest {
+class SignOutBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void theSignOutPageAsksFirst() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
@@ -16,8 +15,8 @@ import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
+import dev.signet.server.testing.BackChannelReceiver;
 import dev.signet.server.testing.RedisServerIntegrationTest;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -38,8 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,30 +75,18 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
     RegisteredClientRepository registeredClients;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToGive = new AtomicInteger();
-    private HttpServer receiver;
+    private BackChannelReceiver receiver;
     private String clientId;
     private URI redirectUri;
     private URI postLogoutUri;
 
     @BeforeEach
     void relyingPartyWithAReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/backchannel-logout", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean fail = failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            if (!fail) {
-                logoutTokens.add(form(body).get("logout_token"));
-            }
-            exchange.sendResponseHeaders(fail ? 500 : 200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = BackChannelReceiver.start();
         clientId = "sessions-e2e-" + UUID.randomUUID();
         redirectUri = URI.create("https://sessions-e2e.test.example/callback");
         postLogoutUri = URI.create("https://sessions-e2e.test.example/signed-out");
-        URI logoutUri = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel-logout");
+        URI logoutUri = receiver.uri();
         relyingParties.save(new RelyingParty(clientId, "Sessions test service", List.of(redirectUri),
                 List.of(postLogoutUri), Optional.of(logoutUri), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
                 Optional.empty(), Optional.empty(), Optional.of(sha256Hex(SECRET)), "sessions-e2e.test.example",
@@ -111,7 +96,7 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -212,7 +197,7 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
     @Test
     void logoutFromTheServiceEndsTheSessionRedirectsWithStateAndTellsTheServiceOverTheBackChannel()
             throws Exception {
-        failuresToGive.set(1); // the receiver first answers 500: the worker must retry
+        receiver.failNext(1); // the receiver first answers 500: the worker must retry
         String session = signedInSession();
         JsonNode tokens = signInToTheService(session);
         SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asString());
@@ -223,7 +208,7 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location")).contains(postLogoutUri + "?state=st-123");
         assertThat(sessions.findById(sessionId(session))).isNull();
-        JWTClaimsSet logoutToken = awaitLogoutToken().getJWTClaimsSet();
+        JWTClaimsSet logoutToken = receiver.awaitLogoutToken().getJWTClaimsSet();
         assertThat(logoutToken.getAudience()).containsExactly(clientId);
         assertThat(logoutToken.getSubject()).isEqualTo(idToken.getJWTClaimsSet().getSubject());
         assertThat(logoutToken.getStringClaim("sid")).isEqualTo(idToken.getJWTClaimsSet().getStringClaim("sid"))
@@ -266,7 +251,7 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
                 location -> assertThat(location).endsWith("/signed-out"));
         assertThat(sessions.findById(sessionId(session))).isNull();
         SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asString());
-        assertThat(awaitLogoutToken().getJWTClaimsSet().getStringClaim("sid"))
+        assertThat(receiver.awaitLogoutToken().getJWTClaimsSet().getStringClaim("sid"))
                 .isEqualTo(idToken.getJWTClaimsSet().getStringClaim("sid"));
     }
 
@@ -311,16 +296,6 @@ class TokenLifecycleIT extends RedisServerIntegrationTest {
         HttpResponse<String> response = post("/oauth2/introspect", Map.of("token", token), true);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private SignedJWT awaitLogoutToken() throws Exception {
-        // Delivery is asynchronous; the bound is generous and only guards against a hang.
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (logoutTokens.isEmpty() && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-        }
-        assertThat(logoutTokens).as("logout tokens received").isNotEmpty();
-        return SignedJWT.parse(logoutTokens.get(0));
     }
 
     private record Answer(int status, JsonNode json) {

@@ -3,13 +3,13 @@ package dev.signet.server.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import org.junit.jupiter.api.Test;
 
 /** A citizen sent by a service signs in through the real pages in Chromium and lands back on the service. */
-class SignInFromAServiceBrowserIT extends BrowserJourneyTest {
+class SignInFromAServiceBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aCitizenSentByAServiceSignsInAfterMistakesAndIsSentBackSignedIn() throws Exception {

@@ -3,14 +3,14 @@ package dev.signet.server.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Welsh journey in Chromium: asked for by the service (ui_locales) or chosen by the citizen. */
-class WelshBrowserIT extends BrowserJourneyTest {
+class WelshBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aServiceThatAsksForWelshGetsTheWholeSignInInWelsh() throws Exception {

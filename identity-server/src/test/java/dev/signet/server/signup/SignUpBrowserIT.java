@@ -3,13 +3,13 @@ package dev.signet.server.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import org.junit.jupiter.api.Test;
 
 /** A citizen sent by a service creates an account in Chromium, reading the code from the real outbox. */
-class SignUpBrowserIT extends BrowserJourneyTest {
+class SignUpBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aCitizenWithoutAnAccountCreatesOneAndIsSentBackToTheServiceSignedIn() throws Exception {

@@ -31,6 +31,7 @@ public final class TestBrowser {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String acceptLanguage = "en";
+    private String userAgent;
 
     public TestBrowser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -58,6 +59,20 @@ public final class TestBrowser {
     public TestBrowser acceptLanguage(String language) {
         this.acceptLanguage = language;
         return this;
+    }
+
+    /** The User-Agent header of every request from now on (the account page names sessions by it). */
+    public TestBrowser userAgent(String header) {
+        this.userAgent = header;
+        return this;
+    }
+
+    /** Sets a cookie for the server, as if it had set it (for a session a test put in the session store itself). */
+    public void addCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
     }
 
     public Page get(String pathOrUrl) throws IOException, InterruptedException {
@@ -126,8 +141,11 @@ public final class TestBrowser {
     }
 
     private Page send(HttpRequest.Builder request, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.header("Accept", accept)
-                .header("Accept-Language", acceptLanguage).build(), HttpResponse.BodyHandlers.ofString());
+        request.header("Accept", accept).header("Accept-Language", acceptLanguage);
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
                 response.body());
     }

@@ -2,14 +2,14 @@ package dev.signet.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signet.server.testing.browser.BrowserJourneyTest;
+import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
 import dev.signet.server.testing.browser.TestRelyingParty;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pages a citizen meets when something is wrong, in Chromium (each is checked with axe-core on arrival). */
-class ProblemPagesBrowserIT extends BrowserJourneyTest {
+class ProblemPagesBrowserIT extends BrowserIntegrationTest {
 
     @Test
     void aPageThatDoesNotExist() {

@@ -102,6 +102,27 @@ public final class JdbcAccountRepository implements AccountRepository {
         return jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update() == 1;
     }
 
+    @Override
+    public boolean updateStatusIfUnchanged(UUID id, Instant version, AccountStatus status) {
+        return jdbc.sql("UPDATE account SET status = ?, updated_at = ? WHERE id = ? AND updated_at = ?")
+                .params(status.name(), now(), id, Timestamp.from(version))
+                .update() == 1;
+    }
+
+    @Override
+    public boolean markChangedIfUnchanged(UUID id, Instant version) {
+        return jdbc.sql("UPDATE account SET updated_at = ? WHERE id = ? AND updated_at = ?")
+                .params(now(), id, Timestamp.from(version))
+                .update() == 1;
+    }
+
+    @Override
+    public boolean deleteIfUnchanged(UUID id, Instant version) {
+        return jdbc.sql("DELETE FROM account WHERE id = ? AND updated_at = ?")
+                .params(id, Timestamp.from(version))
+                .update() == 1;
+    }
+
     private Timestamp now() {
         return Timestamp.from(Instant.now(clock));
     }

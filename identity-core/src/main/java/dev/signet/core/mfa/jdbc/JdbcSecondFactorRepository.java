@@ -55,6 +55,21 @@ public final class JdbcSecondFactorRepository implements SecondFactorRepository 
     }
 
     @Override
+    public int removeAll(UUID accountId) {
+        return jdbc.sql("DELETE FROM second_factor WHERE account_id = ?").param(accountId).update();
+    }
+
+    @Override
+    public List<UUID> findAccountsByPhoneNumber(String e164) {
+        return jdbc.sql("""
+                SELECT account_id FROM second_factor WHERE phone_number = ? AND method = 'TEXT_MESSAGE'
+                ORDER BY created_at, account_id""")
+                .param(e164)
+                .query((row, rowNumber) -> row.getObject("account_id", UUID.class))
+                .list();
+    }
+
+    @Override
     public boolean useTotpStep(UUID factorId, long step, Instant at) {
         // The condition and the write are one statement: of two instances accepting the same code, one wins.
         return jdbc.sql("""

@@ -15,7 +15,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * The harness's own checks can fail: axe-core finds real violations, "JavaScript off" really is off, and virtual
  * authenticators do not outlive their test.
  */
-class BrowserHarnessIT extends BrowserJourneyTest {
+class BrowserHarnessIT extends BrowserIntegrationTest {
 
     private static final String INACCESSIBLE = "<!DOCTYPE html><html><head><title>Bad</title></head><body><main>"
             + "<img src=\"x.png\"><input type=\"text\"><button></button></main></body></html>";

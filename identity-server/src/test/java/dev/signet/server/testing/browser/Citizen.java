@@ -65,6 +65,39 @@ public final class Citizen {
         return navigate(element(By.xpath("//a[normalize-space(.)=" + literal(words) + "]"), "link", words));
     }
 
+    /** Selects the radio (or ticks the checkbox) whose label reads {@code label}; the page stays. */
+    public Citizen choose(String label) {
+        field(label).click();
+        return this;
+    }
+
+    /** Opens the details element whose summary reads {@code words} ("I cannot scan the QR code"); the page stays. */
+    public Citizen reveal(String words) {
+        element(By.xpath("//summary[normalize-space(.)=" + literal(words) + "]"), "summary", words).click();
+        return this;
+    }
+
+    /**
+     * Presses the button that reads {@code words} when its script changes the page in place (an error shown without
+     * leaving it): nothing is waited for. Wait for what should appear, then {@link #checkAccessibility()}.
+     */
+    public Citizen pressInPlace(String words) {
+        element(By.xpath("//button[normalize-space(.)=" + literal(words) + "]"), "button", words).click();
+        return this;
+    }
+
+    /** Checks the page as it is now with axe-core (after a script changed it in place). */
+    public Citizen checkAccessibility() {
+        chromium.withScripting(() -> Accessibility.assertNoSeriousViolations(driver));
+        return this;
+    }
+
+    /** Forgets every cookie of the browser, as when the citizen comes back after their session has gone. */
+    public Citizen forgetCookies() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
     /** Switches the pages' own JavaScript off (or on) for the rest of the test. */
     public Citizen javaScript(boolean enabled) {
         chromium.javaScript(enabled);

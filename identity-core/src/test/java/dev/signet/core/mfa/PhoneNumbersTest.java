@@ -1,4 +1,4 @@
-package dev.signet.server.mfa;
+package dev.signet.core.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +30,10 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.parse("call me")).isEmpty();
         assertThat(PhoneNumbers.parse(null)).isEmpty();
         assertThat(PhoneNumbers.lastDigits("+447700900123")).isEqualTo("123");
+    }
+
+    @Test
+    void operatorsSeeOnlyTheLastThreeDigits() {
+        assertThat(PhoneNumbers.masked("+447700900123")).isEqualTo("+*********123");
     }
 }

@@ -1,0 +1,9 @@
+package dev.signet.core.logout;
+
+/** Why all of an account's sessions are to end. */
+public enum SessionEndingReason {
+    /** An intervention (suspension, block, password reset required) was placed on the account. */
+    INTERVENTION,
+    /** The account was erased; its sessions and tokens must not outlive it. */
+    ERASURE
+}

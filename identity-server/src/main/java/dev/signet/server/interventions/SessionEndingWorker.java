@@ -1,0 +1,126 @@
+package dev.signet.server.interventions;
+
+import dev.signet.core.logout.SessionEnding;
+import dev.signet.core.logout.SessionEndingOutbox;
+import dev.signet.server.logout.LogoutProperties;
+import dev.signet.server.logout.SessionTermination;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Carries out the "end every session of this account" commands that the admin API queues with an intervention or an
+ * erasure ({@link SessionEndingOutbox}), with {@link SessionTermination}: the same tail as an intervention placed
+ * inside identity-server. Every instance runs one; the outbox hands each command to one worker at a time, and a
+ * failed attempt (Redis or the database briefly away) is retried with the back-channel logout's backoff
+ * ({@code signet.logout.*}: poll interval, retry delays, attempts). Counted as
+ * {@code signet.interventions.session_endings{reason,outcome}}.
+ */
+public final class SessionEndingWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionEndingWorker.class);
+    private static final int BATCH = 20;
+    /** Hides a claimed command from other workers for longer than ending one account's sessions takes. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final SessionEndingOutbox outbox;
+    private final SessionTermination sessions;
+    private final LogoutProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private ScheduledExecutorService executor;
+
+    public SessionEndingWorker(SessionEndingOutbox outbox, SessionTermination sessions, LogoutProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    /** Carries out what is due now, one batch at a time until none is left; returns how many were attempted. */
+    public int processDue() {
+        int attempted = 0;
+        List<SessionEnding> batch;
+        while (!(batch = outbox.claimDue(BATCH, LEASE)).isEmpty()) {
+            for (SessionEnding command : batch) {
+                process(command);
+                attempted++;
+            }
+        }
+        return attempted;
+    }
+
+    private void process(SessionEnding command) {
+        try {
+            SessionTermination.Ended ended = sessions.end(command.accountId(), new SessionTermination.Scope.All());
+            outbox.completed(command.id());
+            count(command, "done");
+            LOG.info("Sessions of account {} ended ({}): {} relying-party sessions told, {} token families revoked, "
+                    + "{} sessions ended", command.accountId(), command.reason(), ended.servicesTold(),
+                    ended.tokenFamiliesRevoked(), ended.sessionsEnded());
+        } catch (RuntimeException e) {
+            String failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (command.attempt() >= properties.maxAttempts()) {
+                outbox.markFailed(command.id(), failure);
+                count(command, "failed");
+                LOG.error("Could not end the sessions of account {} after {} attempts: {}", command.accountId(),
+                        command.attempt(), failure);
+            } else {
+                outbox.retryLater(command.id(), clock.instant().plus(properties.retryDelayAfter(command.attempt())),
+                        failure);
+                count(command, "retry");
+                LOG.warn("Ending the sessions of account {} failed (attempt {}): {}; will retry", command.accountId(),
+                        command.attempt(), failure);
+            }
+        }
+    }
+
+    private void count(SessionEnding command, String outcome) {
+        meters.counter("signet.interventions.session_endings", "reason",
+                command.reason().name().toLowerCase(Locale.ROOT), "outcome", outcome).increment();
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "session-endings");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    private void runOnce() {
+        try {
+            processDue();
+        } catch (RuntimeException e) {
+            // The database may be briefly unavailable; the next poll tries again.
+            LOG.warn("Session-ending worker could not read its outbox: {}", e.toString());
+        }
+    }
+}

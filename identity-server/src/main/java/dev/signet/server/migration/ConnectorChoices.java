@@ -1,0 +1,49 @@
+package dev.signet.server.migration;
+
+import dev.signet.connector.ConnectorInstance;
+import dev.signet.connector.PasswordConnector;
+import dev.signet.server.federation.ConnectorRegistry;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The old systems a citizen can sign in with: every declared connector that checks passwords, in the connectors
+ * file's order. Also read by the sign-in page ({@code ${@connectorChoices.offered()}}) to show its link only when
+ * there is a choice to make.
+ */
+@Component("connectorChoices")
+public class ConnectorChoices {
+
+    /** One old system as the choice page lists it. */
+    public record Choice(String id, String displayName) {
+    }
+
+    private final ConnectorRegistry registry;
+
+    ConnectorChoices(ConnectorRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Whether any old system can be signed in with. */
+    public boolean offered() {
+        return !registry.withCapability(PasswordConnector.class).isEmpty();
+    }
+
+    /** The old systems, named in the page's language (Welsh names when the department gave them). */
+    List<Choice> choices(Locale locale) {
+        return registry.withCapability(PasswordConnector.class).stream().map(PasswordConnector::instance)
+                .map(instance -> new Choice(instance.id(), instance.displayName(locale.getLanguage()))).toList();
+    }
+
+    Optional<PasswordConnector> passwordConnector(String connectorId) {
+        return connectorId == null ? Optional.empty()
+                : registry.find(connectorId).flatMap(connector -> connector.capability(PasswordConnector.class));
+    }
+
+    Optional<ConnectorInstance> instance(String connectorId) {
+        return passwordConnector(connectorId).map(PasswordConnector::instance);
+    }
+}

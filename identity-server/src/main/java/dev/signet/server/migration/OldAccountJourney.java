@@ -1,0 +1,78 @@
+package dev.signet.server.migration;
+
+import dev.signet.server.signin.JourneyState;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Signing in with an old account, so far, in the session (server side: the citizen cannot alter it).
+ *
+ * @param connectorId the old system the citizen chose
+ * @param pending     set once the old system has accepted the citizen's details for an identity not linked yet;
+ *                    {@code null} before
+ */
+record OldAccountJourney(String connectorId, PendingLink pending) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    static final String START = "/sign-in/old-account";
+    static final JourneyState<OldAccountJourney> STATE = new JourneyState<>(OldAccountJourney.class, START);
+
+    OldAccountJourney {
+        Objects.requireNonNull(connectorId, "connectorId");
+    }
+
+    OldAccountJourney with(PendingLink next) {
+        return new OldAccountJourney(connectorId, next);
+    }
+
+    /** How the email address of the account to be made or linked has been proven, if it has. */
+    enum EmailProof {
+        /** Not yet. */
+        NONE,
+        /** The old system vouches for it (a verified attribute). */
+        VOUCHED_BY_CONNECTOR,
+        /** The citizen typed the code sent to it in this journey. */
+        CODE
+    }
+
+    /**
+     * A legacy identity the citizen has just proven, waiting for its Signet account.
+     *
+     * @param legacySubject the legacy system's identifier for the citizen
+     * @param email         the address for the Signet account: the legacy record's, or one the citizen typed;
+     *                      {@code null} until known
+     * @param emailProof    how {@code email} has been proven
+     * @param passwordHash  the legacy password, hashed for Signet
+     */
+    record PendingLink(String legacySubject, String email, EmailProof emailProof, String passwordHash)
+            implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        PendingLink {
+            Objects.requireNonNull(legacySubject, "legacySubject");
+            Objects.requireNonNull(emailProof, "emailProof");
+            Objects.requireNonNull(passwordHash, "passwordHash");
+            if (email == null && emailProof != EmailProof.NONE) {
+                throw new IllegalArgumentException("Only a known email address can be proven");
+            }
+        }
+
+        PendingLink withEmail(String newEmail, EmailProof proof) {
+            return new PendingLink(legacySubject, newEmail, proof, passwordHash);
+        }
+
+        boolean emailProven() {
+            return emailProof != EmailProof.NONE;
+        }
+
+        @Override
+        public String toString() {
+            return "PendingLink[(redacted)]";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.signet.server.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server of a test's own (unlike the JVM-wide {@code PostgresTestServer}), which the test may stop
+ * (PostgreSQL's fast shutdown: open transactions are rolled back, connections closed) and start again on the same port
+ * with the same data, as an operator restarting the database would.
+ */
+public final class StoppablePostgresServer {
+
+    private final int port;
+    private final Path dataDirectory;
+    private EmbeddedPostgres process;
+
+    private StoppablePostgresServer(int port, Path dataDirectory) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** A server on a free loopback port with its data in a new temporary directory, started. */
+    public static StoppablePostgresServer startOnFreePort() {
+        try {
+            StoppablePostgresServer server = new StoppablePostgresServer(freePort(),
+                    Files.createTempDirectory("signet-stoppable-postgres").resolve("data"));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        try {
+            process = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start PostgreSQL on port " + port, e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop PostgreSQL on port " + port, e);
+        } finally {
+            process = null;
+        }
+    }
+
+    /** Stops the server for good and deletes its data. */
+    public synchronized void stopAndDelete() {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDirectory.getParent())) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dataDirectory, e);
+        }
+    }
+
+    /** The {@code postgres} database, as the {@code postgres} superuser. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    /** A connection of the test's own, outside the server's pool. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
