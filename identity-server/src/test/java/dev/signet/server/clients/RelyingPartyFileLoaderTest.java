@@ -63,6 +63,44 @@ class RelyingPartyFileLoaderTest {
     }
 
     @Test
+    void aServiceRequiringClCmMayByDefaultAskForClCmOnly() {
+        RelyingParty rp = loader.load(file("""
+                relying-parties:
+                  - client-id: strict
+                    name: Strict
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://rp.example/callback]
+                    requires-vtr: Cl.Cm
+                """)).get(0);
+
+        assertThat(rp.requiredVtr()).contains("Cl.Cm");
+        assertThat(rp.allowedVtr()).containsExactly("Cl.Cm");
+        assertThat(rp.requiresSecondFactor()).isTrue();
+    }
+
+    @Test
+    void aRequiredVectorWeakerVectorsWouldUndermineIsRefused() {
+        String message = problemsOf("""
+                relying-parties:
+                  - client-id: contradictory
+                    name: Contradictory
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://rp.example/callback]
+                    requires-vtr: Cl.Cm
+                    allowed-vtr: [Cl.Cm, Cl]
+                  - client-id: malformed
+                    name: Malformed
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://other.example/callback]
+                    requires-vtr: cl.cm
+                """);
+
+        assertThat(message).contains("client 'contradictory', field 'requires-vtr': the service requires Cl.Cm but "
+                + "allowed-vtr lets it ask for Cl").contains("client 'malformed', field 'requires-vtr': 'cl.cm' is "
+                + "not a vector of trust");
+    }
+
+    @Test
     void brokenRedirectUrisAreNamedWithFileClientAndField() {
         String message = problemsOf("""
                 relying-parties:
