@@ -27,6 +27,8 @@ import java.util.Set;
  * @param allowedVtr               vectors of trust (RFC 8485) the client may ask for, e.g. {@code Cl.Cm}
  * @param idTokenSigningAlgorithm  ES256 (default) or RS256
  * @param requirePkce              PKCE required even though the client is confidential (always required for public)
+ * @param department               the department that owns the service ({@code dvla}), if any: only its own relying
+ *                                 parties receive the legacy subjects from a department's connectors
  * @param source                   who declared it: the start-up file or the admin API
  */
 public record RelyingParty(
@@ -47,6 +49,7 @@ public record RelyingParty(
         List<String> allowedVtr,
         IdTokenSigningAlgorithm idTokenSigningAlgorithm,
         boolean requirePkce,
+        Optional<String> department,
         Source source) {
 
     /** Where a relying party was declared, so a restart can drop file entries that were removed from the file. */
@@ -69,7 +72,20 @@ public record RelyingParty(
         claims = Set.copyOf(claims);
         allowedVtr = List.copyOf(allowedVtr);
         Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
+        Objects.requireNonNull(department, "department");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A relying party that belongs to no department. */
+    public RelyingParty(String clientId, String name, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+            Optional<URI> backchannelLogoutUri, TokenEndpointAuthMethod authMethod, Optional<String> jwks,
+            Optional<URI> jwksUri, Optional<String> clientSecretSha256, String sectorIdentifier,
+            SubjectType subjectType, Set<String> grantTypes, Set<String> scopes, Set<String> claims,
+            List<String> allowedVtr, IdTokenSigningAlgorithm idTokenSigningAlgorithm, boolean requirePkce,
+            Source source) {
+        this(clientId, name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri, authMethod, jwks, jwksUri,
+                clientSecretSha256, sectorIdentifier, subjectType, grantTypes, scopes, claims, allowedVtr,
+                idTokenSigningAlgorithm, requirePkce, Optional.empty(), source);
     }
 
     /** A public client has no credentials of its own and must always use PKCE. */
