@@ -80,6 +80,9 @@ class LegacySubjectsIT extends JourneyIntegrationTest {
         assertThat(idToken(tokens).getClaim("legacy_subjects")).isEqualTo(expected);
         assertThat(JSON.treeToValue(userinfo(tokens).get("legacy_subjects"), List.class)).isEqualTo(expected);
         assertThat(accessToken(tokens).getClaims()).doesNotContainKey("legacy_subjects");
+        JsonNode refreshed = tokenRequest("test-dvla", Map.of("grant_type", "refresh_token",
+                "refresh_token", tokens.get("refresh_token").asString()));
+        assertThat(idToken(refreshed).getClaim("legacy_subjects")).isEqualTo(expected);
     }
 
     @Test
@@ -164,13 +167,17 @@ class LegacySubjectsIT extends JourneyIntegrationTest {
         TestBrowser.Page back = browser.get(signedIn.location());
         assertThat(back.location()).as(back.toString()).startsWith(callback + "?");
         String code = URI.create(back.location()).getQuery().replaceAll(".*\\bcode=([^&]+).*", "$1");
+        return tokenRequest(clientId, Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", callback));
+    }
 
+    /** A token endpoint request of the service (client_secret_basic), which must succeed. */
+    private JsonNode tokenRequest(String clientId, Map<String, String> form) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (clientId + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(SecretClient.form(Map.of("grant_type",
-                        "authorization_code", "code", code, "redirect_uri", callback)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(SecretClient.form(form))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
