@@ -36,6 +36,8 @@ public final class RelyingPartyFileLoader {
             "backchannel-logout-uri", "token-endpoint-auth-method", "jwks", "jwks-uri", "client-secret-sha256",
             "sector-identifier", "subject-type", "grant-types", "scopes", "claims", "allowed-vtr",
             "requires-vtr", "id-token-signing-alg", "require-pkce", "events-uri", "department");
+    /** The scope under which a department's relying party receives the legacy subjects of its own connectors. */
+    public static final String LEGACY_SUBJECTS_SCOPE = "legacy_subjects";
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
@@ -45,7 +47,8 @@ public final class RelyingPartyFileLoader {
     // RFC 8485 §3: a vector is period-separated components, each a capital letter (category) and a value.
     private static final Pattern VECTOR = Pattern.compile("[A-Z][A-Za-z0-9]*(\\.[A-Z][A-Za-z0-9]*)*");
     private static final List<String> DEFAULT_VTR = List.of("Cl.Cm", "Cl");
-
+    // The same form as a connector's department, so the two compare as written.
+    private static final Pattern DEPARTMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Loads every relying party in {@code resource}, or throws naming each problem. */
     public List<RelyingParty> load(Resource resource) {
@@ -199,6 +202,12 @@ public final class RelyingPartyFileLoader {
             Optional<URI> eventsUri = optionalString("events-uri").flatMap(value -> uri("events-uri", value, false));
             // Compared exactly with the department of a connector (signet.connectors.file).
             Optional<String> department = optionalString("department");
+            department.filter(value -> !DEPARTMENT.matcher(value).matches()).ifPresent(value -> problem("department",
+                    "'" + value + "' is not a department identifier: lower-case letters, digits and hyphens, as in "
+                            + "the connectors file"));
+            if (scopes.contains(LEGACY_SUBJECTS_SCOPE) && department.isEmpty() && !fields.containsKey("department")) {
+                problem("scopes", LEGACY_SUBJECTS_SCOPE + " needs the department that owns the service: set department");
+            }
             if (problems.size() > problemsBefore) {
                 return Optional.empty();
             }

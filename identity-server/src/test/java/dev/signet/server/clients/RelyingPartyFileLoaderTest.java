@@ -292,4 +292,44 @@ class RelyingPartyFileLoaderTest {
                     grant-types: [client_credentials]
                 """)).contains("client 'spa', field 'grant-types': client_credentials needs a confidential client");
     }
+
+    @Test
+    void aDepartmentsServiceMayAskForItsLegacySubjects() {
+        List<RelyingParty> parsed = loader.load(file("""
+                relying-parties:
+                  - client-id: vehicle-tax-service
+                    name: Vehicle tax
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://tax.example/cb]
+                    department: dvla
+                    scopes: [openid, legacy_subjects]
+                  - client-id: no-department
+                    name: Nobody's
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://nobody.example/cb]
+                """));
+
+        assertThat(parsed.get(0).department()).contains("dvla");
+        assertThat(parsed.get(0).scopes()).contains("legacy_subjects");
+        assertThat(parsed.get(1).department()).isEmpty();
+    }
+
+    @Test
+    void legacySubjectsNeedADepartmentWrittenAsConnectorsWriteIt() {
+        assertThat(problemsOf("""
+                relying-parties:
+                  - client-id: orphan
+                    name: Orphan
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://orphan.example/cb]
+                    scopes: [openid, legacy_subjects]
+                  - client-id: shouting
+                    name: Shouting
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://shouting.example/cb]
+                    department: DVLA
+                """)).contains("client 'orphan', field 'scopes': legacy_subjects needs the department that owns the "
+                + "service: set department")
+                .contains("client 'shouting', field 'department': 'DVLA' is not a department identifier");
+    }
 }
