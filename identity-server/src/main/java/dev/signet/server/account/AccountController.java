@@ -2,6 +2,7 @@ package dev.signet.server.account;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.server.migration.LinkedOldAccounts;
 import dev.signet.server.passkeys.AccountPasskeys;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,13 +23,15 @@ class AccountController {
     private final AccountPasskeys passkeys;
     private final AccountSessions sessions;
     private final AccountServices services;
+    private final LinkedOldAccounts oldAccounts;
 
     AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSessions sessions,
-            AccountServices services) {
+            AccountServices services, LinkedOldAccounts oldAccounts) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.services = Objects.requireNonNull(services, "services");
+        this.oldAccounts = Objects.requireNonNull(oldAccounts, "oldAccounts");
     }
 
     @GetMapping("/account")
@@ -47,6 +50,7 @@ class AccountController {
         model.addAttribute("passkeys", passkeys.section(account.get().id(), request, locale));
         model.addAttribute("sessions", sessions.section(account.get().id(), request, locale));
         model.addAttribute("services", services.rows(account.get().id(), locale));
+        model.addAttribute("oldAccounts", oldAccounts.section(account.get().id(), locale));
         return "account/index";
     }
 }

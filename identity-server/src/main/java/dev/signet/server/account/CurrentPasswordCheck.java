@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * page.
  */
 @Component
-class CurrentPasswordCheck {
+public class CurrentPasswordCheck {
 
-    static final String FIELD = "currentPassword";
+    public static final String FIELD = "currentPassword";
     private static final String WAIT = "protection.currentPassword.wait";
 
     private final AccountChanges changes;
@@ -33,7 +33,7 @@ class CurrentPasswordCheck {
     }
 
     /** The errors to show on the form's {@value #FIELD} field; none when the password is the account's. */
-    FormErrors problems(Account account, String current, HttpServletRequest request, HttpServletResponse response) {
+    public FormErrors problems(Account account, String current, HttpServletRequest request, HttpServletResponse response) {
         FormErrors errors = new FormErrors();
         if (current == null || current.isEmpty()) {
             return errors.add(FIELD, "account.error.currentPasswordMissing");
