@@ -33,7 +33,8 @@ public class CurrentPasswordCheck {
     }
 
     /** The errors to show on the form's {@value #FIELD} field; none when the password is the account's. */
-    public FormErrors problems(Account account, String current, HttpServletRequest request, HttpServletResponse response) {
+    public FormErrors problems(Account account, String current, HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = new FormErrors();
         if (current == null || current.isEmpty()) {
             return errors.add(FIELD, "account.error.currentPasswordMissing");
