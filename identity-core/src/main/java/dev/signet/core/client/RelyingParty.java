@@ -28,6 +28,9 @@ import java.util.Set;
  * @param idTokenSigningAlgorithm  ES256 (default) or RS256
  * @param requirePkce              PKCE required even though the client is confidential (always required for public)
  * @param source                   who declared it: the start-up file or the admin API
+ * @param eventsUri                where Security Event Tokens about its citizens are pushed (RFC 8935), if anywhere
+ * @param department               the department that runs the service (for example {@code dvla}), if declared:
+ *                                 only a department's own services are told the legacy subjects of its connectors
  */
 public record RelyingParty(
         String clientId,
@@ -47,7 +50,9 @@ public record RelyingParty(
         List<String> allowedVtr,
         IdTokenSigningAlgorithm idTokenSigningAlgorithm,
         boolean requirePkce,
-        Source source) {
+        Source source,
+        Optional<URI> eventsUri,
+        Optional<String> department) {
 
     /** Where a relying party was declared, so a restart can drop file entries that were removed from the file. */
     public enum Source { FILE, ADMIN }
@@ -70,6 +75,27 @@ public record RelyingParty(
         allowedVtr = List.copyOf(allowedVtr);
         Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(eventsUri, "eventsUri");
+        Objects.requireNonNull(department, "department");
+    }
+
+    /** A relying party with no events endpoint and no department. */
+    public RelyingParty(String clientId, String name, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+            Optional<URI> backchannelLogoutUri, TokenEndpointAuthMethod authMethod, Optional<String> jwks,
+            Optional<URI> jwksUri, Optional<String> clientSecretSha256, String sectorIdentifier,
+            SubjectType subjectType, Set<String> grantTypes, Set<String> scopes, Set<String> claims,
+            List<String> allowedVtr, IdTokenSigningAlgorithm idTokenSigningAlgorithm, boolean requirePkce,
+            Source source) {
+        this(clientId, name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri, authMethod, jwks, jwksUri,
+                clientSecretSha256, sectorIdentifier, subjectType, grantTypes, scopes, claims, allowedVtr,
+                idTokenSigningAlgorithm, requirePkce, source, Optional.empty(), Optional.empty());
+    }
+
+    /** The same relying party with an events endpoint and a department (for tests and the admin API). */
+    public RelyingParty withSecurityEvents(Optional<URI> eventsUri, Optional<String> department) {
+        return new RelyingParty(clientId, name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
+                authMethod, jwks, jwksUri, clientSecretSha256, sectorIdentifier, subjectType, grantTypes, scopes,
+                claims, allowedVtr, idTokenSigningAlgorithm, requirePkce, source, eventsUri, department);
     }
 
     /** A public client has no credentials of its own and must always use PKCE. */

@@ -48,6 +48,16 @@ public abstract class RelyingPartyRepositoryContract {
     }
 
     @Test
+    void eventsEndpointAndDepartmentAreKept() {
+        RelyingParty rp = relyingParty("dept-events", RelyingParty.Source.FILE).withSecurityEvents(
+                Optional.of(URI.create("https://events.example/secevents")), Optional.of("dvla"));
+
+        repository().save(rp);
+
+        assertThat(repository().findByClientId("dept-events")).contains(rp);
+    }
+
+    @Test
     void unknownClientIdIsEmpty() {
         assertThat(repository().findByClientId("nobody")).isEmpty();
     }

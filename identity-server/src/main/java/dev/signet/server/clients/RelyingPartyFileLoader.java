@@ -35,7 +35,7 @@ public final class RelyingPartyFileLoader {
     static final Set<String> FIELDS = Set.of("client-id", "name", "redirect-uris", "post-logout-redirect-uris",
             "backchannel-logout-uri", "token-endpoint-auth-method", "jwks", "jwks-uri", "client-secret-sha256",
             "sector-identifier", "subject-type", "grant-types", "scopes", "claims", "allowed-vtr",
-            "id-token-signing-alg", "require-pkce");
+            "id-token-signing-alg", "require-pkce", "events-uri", "department");
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
@@ -45,6 +45,7 @@ public final class RelyingPartyFileLoader {
     // RFC 8485 §3: a vector is period-separated components, each a capital letter (category) and a value.
     private static final Pattern VECTOR = Pattern.compile("[A-Z][A-Za-z0-9]*(\\.[A-Z][A-Za-z0-9]*)*");
     private static final List<String> DEFAULT_VTR = List.of("Cl.Cm", "Cl");
+
 
     /** Loads every relying party in {@code resource}, or throws naming each problem. */
     public List<RelyingParty> load(Resource resource) {
@@ -187,12 +188,16 @@ public final class RelyingPartyFileLoader {
             IdTokenSigningAlgorithm alg = enumField("id-token-signing-alg", IdTokenSigningAlgorithm.ES256,
                     IdTokenSigningAlgorithm::fromValue, "ES256, RS256");
             boolean requirePkce = bool("require-pkce");
+            Optional<URI> eventsUri = optionalString("events-uri").flatMap(value -> uri("events-uri", value, false));
+            // Compared exactly with the department of a connector (signet.connectors.file).
+            Optional<String> department = optionalString("department");
             if (problems.size() > problemsBefore) {
                 return Optional.empty();
             }
             return Optional.of(new RelyingParty(clientId, name, redirectUris, postLogout, backchannel, method, jwks,
                     jwksUri, secret, sector, subjectType, grantTypes, new LinkedHashSet<>(scopes),
-                    new LinkedHashSet<>(claims), vtr, alg, requirePkce, RelyingParty.Source.FILE));
+                    new LinkedHashSet<>(claims), vtr, alg, requirePkce, RelyingParty.Source.FILE, eventsUri,
+                    department));
         }
 
         /** OIDC Core §8.1: without a sector identifier, the host of the redirect URIs is the sector. */

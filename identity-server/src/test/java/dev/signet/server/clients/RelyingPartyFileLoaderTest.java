@@ -100,6 +100,39 @@ class RelyingPartyFileLoaderTest {
     }
 
     @Test
+    void anEventsEndpointAndADepartmentAreReadAndAnEventsEndpointOverPlainHttpIsRefused() {
+        List<RelyingParty> parsed = loader.load(file("""
+                relying-parties:
+                  - client-id: dept-events
+                    name: Events
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://events.example/cb]
+                    events-uri: https://events.example/security-events
+                    department: dvla
+                  - client-id: dept-loopback
+                    name: Loopback
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://loopback.example/cb]
+                    events-uri: http://127.0.0.1:8500/security-events
+                """));
+
+        assertThat(parsed.get(0).eventsUri()).contains(URI.create("https://events.example/security-events"));
+        assertThat(parsed.get(0).department()).contains("dvla");
+        assertThat(parsed.get(1).eventsUri()).contains(URI.create("http://127.0.0.1:8500/security-events"));
+        assertThat(parsed.get(1).department()).isEmpty();
+        assertThat(problemsOf("""
+                relying-parties:
+                  - client-id: dept-a
+                    name: A
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://a.example/cb]
+                    events-uri: http://a.example/events#x
+                    department: ""
+                """)).contains("client 'dept-a', field 'events-uri': 'http://a.example/events#x' must not contain a "
+                + "fragment").contains("client 'dept-a', field 'department': must be a non-empty text value");
+    }
+
+    @Test
     void unknownAuthMethodIsRefused() {
         assertThat(problemsOf("""
                 relying-parties:
