@@ -3,6 +3,7 @@ package dev.signet.server.account;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.server.mfa.AccountSecondFactors;
+import dev.signet.server.migration.LinkedOldAccounts;
 import dev.signet.server.passkeys.AccountPasskeys;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,14 +25,16 @@ class AccountController {
     private final AccountSecondFactors secondFactors;
     private final AccountSessions sessions;
     private final AccountServices services;
+    private final LinkedOldAccounts oldAccounts;
 
     AccountController(AccountRepository accounts, AccountPasskeys passkeys, AccountSecondFactors secondFactors,
-            AccountSessions sessions, AccountServices services) {
+            AccountSessions sessions, AccountServices services, LinkedOldAccounts oldAccounts) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.services = Objects.requireNonNull(services, "services");
+        this.oldAccounts = Objects.requireNonNull(oldAccounts, "oldAccounts");
     }
 
     @GetMapping("/account")
@@ -51,6 +54,7 @@ class AccountController {
         model.addAttribute("secondFactors", secondFactors.section(account.get().id()));
         model.addAttribute("sessions", sessions.section(account.get().id(), request, locale));
         model.addAttribute("services", services.rows(account.get().id(), locale));
+        model.addAttribute("oldAccounts", oldAccounts.section(account.get().id(), locale));
         return "account/index";
     }
 }
