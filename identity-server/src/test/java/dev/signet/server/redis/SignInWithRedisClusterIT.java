@@ -1,0 +1,104 @@
+package dev.signet.server.redis;
+
+import static dev.signet.server.testing.SecretClient.code;
+import static dev.signet.server.testing.SecretClient.exchange;
+import static dev.signet.server.testing.SecretClient.form;
+import static dev.signet.server.testing.SecretClient.idToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountStatus;
+import dev.signet.core.testing.RedisTestCluster;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
+import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecretClient;
+import dev.signet.server.testing.TestBrowser;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole server on a real three-node Redis Cluster ({@code signet.redis.url=redis-cluster://...}): a citizen sent
+ * by a relying party signs in, the relying party exchanges the code and refreshes the tokens. Sessions (with their
+ * principal index), authorization state, attempt counters and replay caches all live in the cluster.
+ */
+class SignInWithRedisClusterIT extends JourneyIntegrationTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @DynamicPropertySource
+    static void redisCluster(DynamicPropertyRegistry registry) {
+        registry.add("signet.redis.url", RedisTestCluster::url);
+    }
+
+    @Autowired
+    RedisClusterCommands<String, String> redis;
+
+    @Autowired
+    AuthorizationStore authorizationStore;
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    @Test
+    void aCitizenSignsInAtARelyingPartyAndItsTokensRefreshWithAllStateInTheCluster() throws Exception {
+        Account account = existingAccount(uniqueEmail("cluster"), PASSWORD, AccountStatus.ACTIVE);
+        TestBrowser browser = browser();
+
+        TestBrowser.Page authorize = browser.get(authorize());
+        assertThat(authorize.location()).endsWith("/sign-in");
+        TestBrowser.Page afterPassword = browser.signIn(account.email(), PASSWORD);
+        assertThat(afterPassword.location()).contains("/oauth2/authorize");
+        JsonNode tokens = exchange(baseUrl(), code(browser.get(afterPassword.location())));
+
+        assertThat(idToken(tokens).getClaim("sid")).isNotNull();
+        JsonNode refreshed = refresh(tokens.get("refresh_token").asString());
+        assertThat(refreshed.get("access_token").asString()).isNotBlank()
+                .isNotEqualTo(tokens.get("access_token").asString());
+
+        assertThat(authorizationStore).isInstanceOf(RedisAuthorizationStore.class);
+        assertThat(redis.keys("signet:authz:{*}")).isNotEmpty();
+        assertThat(redis.keys("signet:session:sessions:*")).isNotEmpty();
+        assertThat(sessions.findByPrincipalName(account.id().toString())).isNotEmpty();
+    }
+
+    private JsonNode refresh(String refreshToken) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (SecretClient.ID + ":test-secret-value").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token",
+                        "refresh_token", refreshToken)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    private static String authorize() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", SecretClient.ID);
+        parameters.put("redirect_uri", SecretClient.CALLBACK);
+        parameters.put("scope", "openid email");
+        parameters.put("state", "state-" + UUID.randomUUID());
+        parameters.put("nonce", "nonce-" + UUID.randomUUID());
+        parameters.put("vtr", "[\"Cl\"]");
+        return "/oauth2/authorize?" + form(parameters);
+    }
+}
