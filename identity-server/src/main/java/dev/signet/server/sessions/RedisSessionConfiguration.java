@@ -5,6 +5,7 @@ import dev.signet.server.protection.ProtectionProperties;
 import dev.signet.server.redis.LettuceClients;
 import dev.signet.server.redis.RedisEndpoint;
 import dev.signet.server.redis.RedisProperties;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  *
  * <p>On a Redis Cluster, Spring Session's keys for one session live in different hash slots, but it never touches two
  * of them in one command, except renaming a session when its id changes at sign-in, which Spring Data's cluster
- * connection performs across slots itself.
+ * connection performs across slots itself. Its expiry events come from every master ({@link ClusterKeyspaceEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "signet.redis.url")
@@ -70,6 +71,13 @@ public class RedisSessionConfiguration {
             return configuration;
         }
         return LettuceConnectionFactory.createRedisConfiguration(endpoint.uris().get(0));
+    }
+
+    /** Session expiry events from every master of a Redis Cluster; inactive otherwise. */
+    @Bean
+    ClusterKeyspaceEvents clusterKeyspaceEvents(AbstractRedisClient redisClient,
+            RedisIndexedSessionRepository sessionRepository) {
+        return new ClusterKeyspaceEvents(redisClient, sessionRepository);
     }
 
     @Bean

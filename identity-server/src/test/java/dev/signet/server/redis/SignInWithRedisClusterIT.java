@@ -14,6 +14,7 @@ import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,55 @@ class SignInWithRedisClusterIT extends JourneyIntegrationTest {
         assertThat(redis.keys("signet:authz:{*}")).isNotEmpty();
         assertThat(redis.keys("signet:session:sessions:*")).isNotEmpty();
         assertThat(sessions.findByPrincipalName(account.id().toString())).isNotEmpty();
+    }
+
+    /**
+     * Spring Session learns that a session ended from Redis key-event notifications, which a cluster publishes only on
+     * the node holding the key. Several sessions of one account land on different nodes; deleting their expiry keys
+     * (as Redis does when they expire) must take every one of them out of the account's index.
+     */
+    @Test
+    void endedSessionsLeaveTheAccountIndexWhicheverNodeHoldsThem() throws Exception {
+        Account account = existingAccount(uniqueEmail("cluster-index"), PASSWORD, AccountStatus.ACTIVE);
+        Set<String> ids = Set.of();
+        // Session ids are random: sign in again until the sessions are held by at least two nodes.
+        for (int i = 0; i < 12 && nodesHolding(ids) < 2; i++) {
+            assertThat(browser().signIn(account.email(), PASSWORD).location()).endsWith("/account");
+            ids = sessions.findByPrincipalName(account.id().toString()).keySet();
+        }
+        assertThat(nodesHolding(ids)).as("nodes holding the sessions " + ids).isGreaterThan(1);
+
+        ids.forEach(id -> redis.del("signet:session:sessions:expires:" + id));
+
+        // The notifications arrive asynchronously; the deadline only stops a failure from hanging the build.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!sessions.findByPrincipalName(account.id().toString()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(sessions.findByPrincipalName(account.id().toString())).isEmpty();
+    }
+
+    private long nodesHolding(Set<String> sessionIds) {
+        return sessionIds.stream().map(id -> SlotHash.getSlot("signet:session:sessions:expires:" + id))
+                .map(this::redisNodeOf).distinct().count();
+    }
+
+    private String redisNodeOf(int slot) {
+        return redis.clusterNodes().lines().filter(line -> line.contains("master"))
+                .filter(line -> servesSlot(line, slot)).findFirst().orElseThrow().split(" ")[0];
+    }
+
+    private static boolean servesSlot(String nodeLine, int slot) {
+        String[] fields = nodeLine.split(" ");
+        for (int i = 8; i < fields.length; i++) {
+            String[] range = fields[i].split("-");
+            int from = Integer.parseInt(range[0]);
+            int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+            if (slot >= from && slot <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode refresh(String refreshToken) throws Exception {
