@@ -8,7 +8,7 @@ import dev.signet.core.replay.inmemory.InMemoryReplayCache;
 import dev.signet.core.replay.redis.RedisReplayCache;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +70,8 @@ class ClientsConfiguration {
     }
 
     @Bean
-    ReplayCache replayCache(ObjectProvider<StatefulRedisConnection<String, String>> redis, Clock clock) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+    ReplayCache replayCache(ObjectProvider<RedisClusterCommands<String, String>> redis, Clock clock) {
+        RedisClusterCommands<String, String> connection = redis.getIfAvailable();
         return connection != null ? new RedisReplayCache(connection, clock) : new InMemoryReplayCache(clock);
     }
 

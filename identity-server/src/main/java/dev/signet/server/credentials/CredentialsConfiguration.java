@@ -9,7 +9,7 @@ import dev.signet.core.password.NistPasswordPolicy;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.core.password.PasswordPolicy;
 import dev.signet.core.password.argon2.Argon2idPasswordHasher;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +34,8 @@ class CredentialsConfiguration {
 
     @Bean
     OneTimeCodeStore oneTimeCodeStore(CodesProperties properties,
-            ObjectProvider<StatefulRedisConnection<String, String>> redis, Clock clock) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+            ObjectProvider<RedisClusterCommands<String, String>> redis, Clock clock) {
+        RedisClusterCommands<String, String> connection = redis.getIfAvailable();
         byte[] key = properties.key();
         if (connection != null) {
             byte[] shared = key != null ? key : RedisOneTimeCodeStore.sharedKey(connection);

@@ -1,6 +1,6 @@
 package dev.signet.server.observability;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ public class RedisHealthConfiguration {
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean
-    RedisHealthIndicator redisHealthIndicator(StatefulRedisConnection<String, String> redisConnection) {
+    RedisHealthIndicator redisHealthIndicator(StatefulConnection<String, String> redisConnection) {
         return new RedisHealthIndicator(redisConnection, PING_TIMEOUT);
     }
 }

@@ -1,6 +1,9 @@
 package dev.signet.server.observability;
 
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.AsyncExecutions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -12,22 +15,23 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Redis is up when it answers PING on the connection the server shares, within a short timeout: a readiness probe must
- * answer quickly, and a Redis that takes seconds to answer is not one the server should take traffic with. Boot's own
- * Redis indicator needs Spring Data's connection factory, which Signet does not create (Redis is optional).
+ * answer quickly, and a Redis that takes seconds to answer is not one the server should take traffic with. With a Redis
+ * Cluster every master must answer: a master that does not leaves its hash slots, and so some citizens, without
+ * service. Boot's own Redis indicator needs Spring Data's connection factory, which Signet does not create (Redis is optional).
  */
 final class RedisHealthIndicator implements HealthIndicator {
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final StatefulConnection<String, String> connection;
     private final Duration timeout;
 
-    RedisHealthIndicator(StatefulRedisConnection<String, String> connection, Duration timeout) {
+    RedisHealthIndicator(StatefulConnection<String, String> connection, Duration timeout) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
     public Health health() {
-        CompletableFuture<String> reply = connection.async().ping().toCompletableFuture();
+        CompletableFuture<String> reply = ping();
         try {
             String pong = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return "PONG".equals(pong) ? Health.up().build() : Health.down().withDetail("reply", pong).build();
@@ -40,5 +44,15 @@ final class RedisHealthIndicator implements HealthIndicator {
             Thread.currentThread().interrupt();
             return Health.down(e).build();
         }
+    }
+
+    /** PONG from the server, or from every master of a cluster (else the first other reply). */
+    private CompletableFuture<String> ping() {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            AsyncExecutions<String> pings = cluster.async().upstream().commands().ping();
+            return pings.thenApply(replies -> replies.stream().filter(reply -> !"PONG".equals(reply)).findFirst()
+                    .orElse(replies.isEmpty() ? "no master known" : "PONG")).toCompletableFuture();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).async().ping().toCompletableFuture();
     }
 }

@@ -3,7 +3,7 @@ package dev.signet.server.protection;
 import dev.signet.core.protection.AttemptCounter;
 import dev.signet.core.protection.inmemory.InMemoryAttemptCounter;
 import dev.signet.core.protection.redis.RedisAttemptCounter;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +17,8 @@ import org.springframework.core.Ordered;
 public class ProtectionConfiguration {
 
     @Bean
-    AttemptCounter attemptCounter(ObjectProvider<StatefulRedisConnection<String, String>> redis, Clock clock) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+    AttemptCounter attemptCounter(ObjectProvider<RedisClusterCommands<String, String>> redis, Clock clock) {
+        RedisClusterCommands<String, String> connection = redis.getIfAvailable();
         if (connection != null) {
             return new RedisAttemptCounter(connection, RedisAttemptCounter.sharedKey(connection), clock);
         }

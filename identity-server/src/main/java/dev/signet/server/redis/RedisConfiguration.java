@@ -1,11 +1,8 @@
 package dev.signet.server.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -15,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lettuce, when {@code signet.redis.url} is set. Features choose their Redis adapter when a
- * {@code StatefulRedisConnection<String, String>} bean exists (ask for it with {@code ObjectProvider}) and their
- * in-memory adapter otherwise. One thread-safe connection is shared: Lettuce multiplexes commands over it.
+ * Lettuce, when {@code signet.redis.url} is set (a single server, Sentinel or a Cluster: {@link RedisEndpoint}).
+ * Features choose their Redis adapter when a {@code RedisClusterCommands<String, String>} bean exists (ask for it with
+ * {@code ObjectProvider}) and their in-memory adapter otherwise: the command interface a single-server connection and
+ * a cluster connection both offer. One thread-safe connection is shared: Lettuce multiplexes commands over it.
  *
  * <p>Both Lettuce clients (this one and Spring Session's) fail fast while Redis is unreachable instead of queueing
  * commands for Lettuce's default 60 seconds: a citizen gets the "service unavailable" page at once, and the server
@@ -37,29 +35,17 @@ public class RedisConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(RedisProperties properties, ClientResources resources) {
-        RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.timeout());
-        RedisClient client = RedisClient.create(resources, uri);
-        client.setOptions(failFastOptions(properties.timeout()));
-        return client;
+    AbstractRedisClient redisClient(RedisProperties properties, ClientResources resources) {
+        return LettuceClients.create(properties, resources);
     }
 
     @Bean(destroyMethod = "close")
-    StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
-        return client.connect();
+    StatefulConnection<String, String> redisConnection(AbstractRedisClient client) {
+        return LettuceClients.connect(client);
     }
 
-    /**
-     * Reject commands while disconnected (rather than queue them until Redis returns), and time out every command,
-     * also asynchronous ones, after {@code timeout}.
-     */
-    public static ClientOptions failFastOptions(Duration timeout) {
-        return ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .build();
+    @Bean
+    RedisClusterCommands<String, String> redisCommands(StatefulConnection<String, String> connection) {
+        return LettuceClients.commands(connection);
     }
 }

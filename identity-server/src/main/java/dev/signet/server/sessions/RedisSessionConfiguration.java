@@ -2,8 +2,10 @@ package dev.signet.server.sessions;
 
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.protection.ProtectionProperties;
-import dev.signet.server.redis.RedisConfiguration;
+import dev.signet.server.redis.LettuceClients;
+import dev.signet.server.redis.RedisEndpoint;
 import dev.signet.server.redis.RedisProperties;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.core.session.SessionRegistry;
@@ -27,24 +31,56 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * HTTP sessions in Redis when {@code signet.redis.url} is set, so any instance can serve a signed-in citizen.
  * Sessions are indexed by principal name (the account id): the authorization server's session registry finds a
  * citizen's sessions through that index (for {@code sid} in ID tokens and logout), and "sign out everywhere" can too.
+ *
+ * <p>On a Redis Cluster, Spring Session's keys for one session live in different hash slots, but it never touches two
+ * of them in one command, except renaming a session when its id changes at sign-in, which Spring Data's cluster
+ * connection performs across slots itself. Its expiry events come from every master ({@link ClusterKeyspaceEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "signet.redis.url")
 @EnableRedisIndexedHttpSession(redisNamespace = "signet:session")
 public class RedisSessionConfiguration {
 
+    /** Spring Data's Lettuce factory for the same endpoint, with the same timeouts, as Signet's own connection. */
     @Bean
     LettuceConnectionFactory redisConnectionFactory(RedisProperties properties, ClientResources resources) {
-        RedisURI uri = RedisURI.create(properties.url());
-        // The same fail-fast settings as Signet's own connection (RedisConfiguration): no request waits on a dead Redis.
+        RedisEndpoint endpoint = properties.endpoint();
+        // The same fail-fast settings as Signet's own connection: no request waits on a dead Redis.
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
                 .clientResources(resources)
-                .clientOptions(RedisConfiguration.failFastOptions(properties.timeout()))
+                .clientOptions(LettuceClients.options(properties))
                 .commandTimeout(properties.timeout());
-        if (uri.isSsl()) {
+        if (endpoint.ssl()) {
             client.useSsl();
         }
-        return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+        return new LettuceConnectionFactory(springDataConfiguration(endpoint), client.build());
+    }
+
+    private static RedisConfiguration springDataConfiguration(RedisEndpoint endpoint) {
+        if (endpoint instanceof RedisEndpoint.Cluster cluster) {
+            RedisClusterConfiguration configuration = new RedisClusterConfiguration(
+                    cluster.nodes().stream().map(node -> node.getHost() + ":" + node.getPort()).toList());
+            RedisURI first = cluster.nodes().get(0);
+            if (first.getCredentialsProvider() != null) {
+                first.getCredentialsProvider().resolveCredentials().blockOptional().ifPresent(credentials -> {
+                    if (credentials.hasUsername()) {
+                        configuration.setUsername(credentials.getUsername());
+                    }
+                    if (credentials.hasPassword()) {
+                        configuration.setPassword(credentials.getPassword());
+                    }
+                });
+            }
+            return configuration;
+        }
+        return LettuceConnectionFactory.createRedisConfiguration(endpoint.uris().get(0));
+    }
+
+    /** Session expiry events from every master of a Redis Cluster; inactive otherwise. */
+    @Bean
+    ClusterKeyspaceEvents clusterKeyspaceEvents(AbstractRedisClient redisClient,
+            RedisIndexedSessionRepository sessionRepository) {
+        return new ClusterKeyspaceEvents(redisClient, sessionRepository);
     }
 
     @Bean

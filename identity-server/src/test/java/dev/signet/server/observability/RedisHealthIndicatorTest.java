@@ -2,6 +2,7 @@ package dev.signet.server.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signet.core.testing.RedisTopology;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
@@ -43,6 +44,14 @@ class RedisHealthIndicatorTest {
     void upWhenRedisAnswersPing() {
         assertThat(new RedisHealthIndicator(connection, Duration.ofSeconds(5)).health().getStatus())
                 .isEqualTo(Status.UP);
+    }
+
+    @Test
+    void upWhenEveryMasterOfAClusterAnswersPing() {
+        try (RedisTopology.Connected cluster = RedisTopology.CLUSTER.connect()) {
+            assertThat(new RedisHealthIndicator(cluster.connection(), Duration.ofSeconds(5)).health().getStatus())
+                    .isEqualTo(Status.UP);
+        }
     }
 
     @Test

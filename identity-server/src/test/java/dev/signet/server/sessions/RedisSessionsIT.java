@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
 import dev.signet.server.testing.RedisServerIntegrationTest;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RedisSessionsIT extends RedisServerIntegrationTest {
 
     @Autowired
-    StatefulRedisConnection<String, String> redis;
+    RedisClusterCommands<String, String> redis;
 
     @Autowired
     AuthorizationStore authorizationStore;
@@ -29,7 +29,7 @@ class RedisSessionsIT extends RedisServerIntegrationTest {
                 .containsIgnoringCase("SameSite=Lax");
         String value = cookie.substring("signet-session=".length(), cookie.indexOf(';'));
         String sessionId = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-        assertThat(redis.sync().exists("signet:session:sessions:" + sessionId)).isEqualTo(1L);
+        assertThat(redis.exists("signet:session:sessions:" + sessionId)).isEqualTo(1L);
     }
 
     @Test

@@ -6,8 +6,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -17,6 +16,8 @@ import java.util.Objects;
  * {@link OneTimeCodeStore} in Redis, shared by every identity-server instance. One hash per purpose and subject,
  * {@code signet:code:<purpose>:<HMAC of subject>} with the code's HMAC ({@code d}) and its wrong attempts
  * ({@code a}), expiring by Redis's own TTL. Neither the code nor the subject is stored in clear.
+ *
+ * <p>Every command and script touches one key, so this works the same on a single server and on a Redis Cluster.
  *
  * <p>The digest comparison happens here, in constant time. Consuming a code and counting a wrong attempt are Lua
  * scripts that first re-check that the stored digest is still the one compared, so they are atomic across instances:
@@ -54,13 +55,13 @@ public final class RedisOneTimeCodeStore implements OneTimeCodeStore {
     /** A code replaced this many times during one check is treated as gone rather than chased forever. */
     private static final int MAX_RACES = 3;
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> redis;
     private final CodeDigester digester;
     private final int maxAttempts;
 
-    public RedisOneTimeCodeStore(StatefulRedisConnection<String, String> connection, CodeDigester digester,
-            int maxAttempts) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+    /** {@code redis}: the synchronous commands of a single-server, Sentinel or Cluster connection. */
+    public RedisOneTimeCodeStore(RedisClusterCommands<String, String> redis, CodeDigester digester, int maxAttempts) {
+        this.redis = Objects.requireNonNull(redis, "redis");
         this.digester = Objects.requireNonNull(digester, "digester");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -72,10 +73,9 @@ public final class RedisOneTimeCodeStore implements OneTimeCodeStore {
      * The HMAC key every instance shares when none is configured: created once in Redis ({@code SET NX}) by whichever
      * instance starts first. A configured key is better: then a copy of Redis alone reveals no code.
      */
-    public static byte[] sharedKey(StatefulRedisConnection<String, String> connection) {
+    public static byte[] sharedKey(RedisClusterCommands<String, String> redis) {
         byte[] fresh = new byte[CodeDigester.MIN_KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
-        RedisCommands<String, String> redis = connection.sync();
         redis.set(KEY_NAME, Base64.getEncoder().encodeToString(fresh), SetArgs.Builder.nx());
         return Base64.getDecoder().decode(redis.get(KEY_NAME));
     }
@@ -87,7 +87,7 @@ public final class RedisOneTimeCodeStore implements OneTimeCodeStore {
         }
         String code = digester.newCode();
         String digest = BASE64.encodeToString(digester.digest(purpose, subject, code));
-        connection.sync().eval(ISSUE, ScriptOutputType.INTEGER, new String[] {key(purpose, subject)}, digest,
+        redis.eval(ISSUE, ScriptOutputType.INTEGER, new String[] {key(purpose, subject)}, digest,
                 Long.toString(timeToLive.toMillis()));
         return code;
     }
@@ -96,7 +96,6 @@ public final class RedisOneTimeCodeStore implements OneTimeCodeStore {
     public CodeCheck check(CodePurpose purpose, String subject, String typedCode) {
         byte[] typed = digester.digest(purpose, subject, CodeDigester.normaliseTyped(typedCode));
         String key = key(purpose, subject);
-        RedisCommands<String, String> redis = connection.sync();
         for (int race = 0; race < MAX_RACES; race++) {
             String stored = redis.hget(key, "d");
             if (stored == null) {

@@ -5,8 +5,7 @@ import dev.signet.core.protection.AttemptDecision;
 import dev.signet.core.protection.AttemptPolicy;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * milliseconds, expiring by Redis's own TTL once nothing in it matters any more. Keys name email addresses and client
  * addresses, so only their HMAC is stored.
  *
- * <p>Each operation is one Lua script, atomic in Redis. Times come from the caller's clock (instances are expected to
+ * <p>Each operation is one Lua script on one key, atomic in Redis, on a single server as on a Redis Cluster. Times come from the caller's clock (instances are expected to
  * keep their clocks in sync, as token expiry already requires).
  */
 public final class RedisAttemptCounter implements AttemptCounter {
@@ -94,12 +93,13 @@ public final class RedisAttemptCounter implements AttemptCounter {
             end
             return 1""";
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> redis;
     private final SecretKeySpec hmacKey;
     private final Clock clock;
 
-    public RedisAttemptCounter(StatefulRedisConnection<String, String> connection, byte[] hmacKey, Clock clock) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+    /** {@code redis}: the synchronous commands of a single-server, Sentinel or Cluster connection. */
+    public RedisAttemptCounter(RedisClusterCommands<String, String> redis, byte[] hmacKey, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(hmacKey, "hmacKey");
         if (hmacKey.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("The attempt key HMAC key must be at least " + MIN_KEY_BYTES + " bytes");
@@ -109,10 +109,9 @@ public final class RedisAttemptCounter implements AttemptCounter {
     }
 
     /** The HMAC key every instance shares: created once in Redis ({@code SET NX}) by whichever instance starts first. */
-    public static byte[] sharedKey(StatefulRedisConnection<String, String> connection) {
+    public static byte[] sharedKey(RedisClusterCommands<String, String> redis) {
         byte[] fresh = new byte[MIN_KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
-        RedisCommands<String, String> redis = connection.sync();
         redis.set(KEY_NAME, Base64.getEncoder().encodeToString(fresh), SetArgs.Builder.nx());
         return Base64.getDecoder().decode(redis.get(KEY_NAME));
     }
@@ -120,7 +119,7 @@ public final class RedisAttemptCounter implements AttemptCounter {
     @Override
     public AttemptDecision attempt(String key, AttemptPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        List<Long> reply = connection.sync().eval(ATTEMPT, ScriptOutputType.MULTI, new String[] {redisKey(key)},
+        List<Long> reply = redis.eval(ATTEMPT, ScriptOutputType.MULTI, new String[] {redisKey(key)},
                 Long.toString(clock.millis()), Integer.toString(policy.freeAttempts()),
                 Long.toString(policy.firstDelay().toMillis()), Long.toString(policy.maxDelay().toMillis()),
                 Long.toString(policy.window().toMillis()), Integer.toString(policy.lockoutAfter()),
@@ -135,12 +134,12 @@ public final class RedisAttemptCounter implements AttemptCounter {
 
     @Override
     public void forget(String key) {
-        connection.sync().del(redisKey(key));
+        redis.del(redisKey(key));
     }
 
     @Override
     public void refund(String key, AttemptPolicy policy) {
-        connection.sync().eval(REFUND, ScriptOutputType.INTEGER, new String[] {redisKey(key)},
+        redis.eval(REFUND, ScriptOutputType.INTEGER, new String[] {redisKey(key)},
                 Integer.toString(policy.freeAttempts()));
     }
 

@@ -2,7 +2,7 @@ package dev.signet.core.replay.redis;
 
 import dev.signet.core.replay.ReplayCache;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,17 +10,19 @@ import java.util.Objects;
 
 /**
  * {@link ReplayCache} in Redis, shared by every identity-server instance: {@code SET key 1 NX PX ttl} is atomic, so
- * exactly one of several racing instances sees the id first.
+ * exactly one of several racing instances sees the id first. One key per command: the same on a single server and on a
+ * Redis Cluster.
  */
 public final class RedisReplayCache implements ReplayCache {
 
     private static final String PREFIX = "signet:replay:";
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> redis;
     private final Clock clock;
 
-    public RedisReplayCache(StatefulRedisConnection<String, String> connection, Clock clock) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+    /** {@code redis}: the synchronous commands of a single-server, Sentinel or Cluster connection. */
+    public RedisReplayCache(RedisClusterCommands<String, String> redis, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -32,7 +34,7 @@ public final class RedisReplayCache implements ReplayCache {
         if (ttlMillis <= 0) {
             return true;
         }
-        String reply = connection.sync().set(PREFIX + namespace + ':' + id, "1", SetArgs.Builder.nx().px(ttlMillis));
+        String reply = redis.set(PREFIX + namespace + ':' + id, "1", SetArgs.Builder.nx().px(ttlMillis));
         return "OK".equals(reply);
     }
 }

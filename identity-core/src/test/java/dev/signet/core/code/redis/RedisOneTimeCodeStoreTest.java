@@ -8,37 +8,34 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.code.OneTimeCodeStoreContract;
 import dev.signet.core.replay.MutableClock;
-import dev.signet.core.testing.RedisTestServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.signet.core.testing.RedisTopology;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Against a real redis-server: expiry is Redis's own TTL, so the expiry test lets real time pass too. */
+/**
+ * Against a real redis-server, single and clustered: expiry is Redis's own TTL, so the expiry test lets real time pass
+ * too.
+ */
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisOneTimeCodeStoreTest extends OneTimeCodeStoreContract {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-
+    private final RedisTopology redisTopology;
+    private final RedisClusterCommands<String, String> redis;
     private final MutableClock clock = new MutableClock(Instant.now());
-    private final OneTimeCodeStore store = new RedisOneTimeCodeStore(connection,
-            new CodeDigester(RedisOneTimeCodeStore.sharedKey(connection), new SecureRandom()), MAX_ATTEMPTS);
+    private final OneTimeCodeStore store;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisTestServer.uri());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
+    RedisOneTimeCodeStoreTest(RedisTopology redisTopology) {
+        this.redisTopology = redisTopology;
+        this.redis = redisTopology.commands();
+        this.store = new RedisOneTimeCodeStore(redis,
+                new CodeDigester(RedisOneTimeCodeStore.sharedKey(redis), new SecureRandom()), MAX_ATTEMPTS);
     }
 
     @Override
@@ -60,9 +57,10 @@ class RedisOneTimeCodeStoreTest extends OneTimeCodeStoreContract {
     @Test
     void anotherInstanceOnTheSameRedisChecksTheCodeAndSeesTheAttempts() {
         // A second instance: its own connection, and the shared key it finds in Redis.
-        try (StatefulRedisConnection<String, String> second = client.connect()) {
-            OneTimeCodeStore other = new RedisOneTimeCodeStore(second,
-                    new CodeDigester(RedisOneTimeCodeStore.sharedKey(second), new SecureRandom()), MAX_ATTEMPTS);
+        try (RedisTopology.Connected second = redisTopology.connect()) {
+            OneTimeCodeStore other = new RedisOneTimeCodeStore(second.commands(),
+                    new CodeDigester(RedisOneTimeCodeStore.sharedKey(second.commands()), new SecureRandom()),
+                    MAX_ATTEMPTS);
             String subject = subject();
             String code = store.issue(CodePurpose.VERIFY_EMAIL, subject, Duration.ofMinutes(10));
 
@@ -81,11 +79,11 @@ class RedisOneTimeCodeStoreTest extends OneTimeCodeStoreContract {
         String subject = subject();
         String code = store.issue(CodePurpose.RESET_PASSWORD, subject, Duration.ofMinutes(10));
 
-        List<String> keys = connection.sync().keys("signet:code:RESET_PASSWORD:*");
+        List<String> keys = redis.keys("signet:code:RESET_PASSWORD:*");
         assertThat(keys).isNotEmpty().noneMatch(key -> key.contains(subject));
         for (String key : keys) {
-            assertThat(connection.sync().hgetall(key).values()).noneMatch(value -> value.contains(code));
-            assertThat(connection.sync().pttl(key)).isBetween(1L, Duration.ofMinutes(10).toMillis());
+            assertThat(redis.hgetall(key).values()).noneMatch(value -> value.contains(code));
+            assertThat(redis.pttl(key)).isBetween(1L, Duration.ofMinutes(10).toMillis());
         }
     }
 }

@@ -5,35 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.core.protection.AttemptCounter;
 import dev.signet.core.protection.AttemptCounterContract;
 import dev.signet.core.replay.MutableClock;
-import dev.signet.core.testing.RedisTestServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.signet.core.testing.RedisTopology;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Against a real redis-server; the window test lets real time pass too, since Redis's own TTL drops keys. */
+/**
+ * Against a real redis-server, single and clustered; the window test lets real time pass too, since Redis's own TTL
+ * drops keys.
+ */
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisAttemptCounterTest extends AttemptCounterContract {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-
+    private final RedisTopology redisTopology;
+    private final RedisClusterCommands<String, String> redis;
     private final MutableClock clock = new MutableClock(Instant.now());
-    private final AttemptCounter counter = new RedisAttemptCounter(connection,
-            RedisAttemptCounter.sharedKey(connection), clock);
+    private final AttemptCounter counter;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisTestServer.uri());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
+    RedisAttemptCounterTest(RedisTopology redisTopology) {
+        this.redisTopology = redisTopology;
+        this.redis = redisTopology.commands();
+        this.counter = new RedisAttemptCounter(redis, RedisAttemptCounter.sharedKey(redis), clock);
     }
 
     @Override
@@ -57,18 +53,20 @@ class RedisAttemptCounterTest extends AttemptCounterContract {
         counter.attempt("signin:someone@example.com", LOCKING);
         counter.attempt("signin-address:192.0.2.7", LOCKING);
 
-        assertThat(connection.sync().keys("signet:attempts:*"))
+        assertThat(redis.keys("signet:attempts:*"))
                 .noneMatch(key -> key.contains("example.com") || key.contains("192.0.2.7"));
     }
 
     @Test
     void twoInstancesShareOneCount() {
-        AttemptCounter otherInstance = new RedisAttemptCounter(connection, RedisAttemptCounter.sharedKey(connection),
-                clock);
-        String key = "signin:shared-" + System.nanoTime() + "@example.com";
-        counter.attempt(key, LOCKING);
+        try (RedisTopology.Connected second = redisTopology.connect()) {
+            AttemptCounter otherInstance = new RedisAttemptCounter(second.commands(),
+                    RedisAttemptCounter.sharedKey(second.commands()), clock);
+            String key = "signin:shared-" + System.nanoTime() + "@example.com";
+            counter.attempt(key, LOCKING);
 
-        assertThat(otherInstance.attempt(key, LOCKING)).isEqualTo(
-                new dev.signet.core.protection.AttemptDecision.Allowed(2, false));
+            assertThat(otherInstance.attempt(key, LOCKING)).isEqualTo(
+                    new dev.signet.core.protection.AttemptDecision.Allowed(2, false));
+        }
     }
 }

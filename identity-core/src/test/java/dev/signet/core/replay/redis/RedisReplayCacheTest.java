@@ -3,33 +3,25 @@ package dev.signet.core.replay.redis;
 import dev.signet.core.replay.MutableClock;
 import dev.signet.core.replay.ReplayCache;
 import dev.signet.core.replay.ReplayCacheContract;
-import dev.signet.core.testing.RedisTestServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.signet.core.testing.RedisTopology;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Against a real redis-server: expiry is Redis's own PX TTL, so the expiry test lets real time pass too. */
+/**
+ * Against a real redis-server, single and clustered: expiry is Redis's own PX TTL, so the expiry test lets real time
+ * pass too.
+ */
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisReplayCacheTest extends ReplayCacheContract {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-
     private final MutableClock clock = new MutableClock(Instant.now());
-    private final ReplayCache cache = new RedisReplayCache(connection, clock);
+    private final ReplayCache cache;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisTestServer.uri());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
+    RedisReplayCacheTest(RedisTopology redis) {
+        cache = new RedisReplayCache(redis.commands(), clock);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.signet.server.oidc.authorization;
 
 import dev.signet.server.oidc.authorization.jdbc.JdbcAuthorizationStore;
 import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +18,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 public class AuthorizationStoreConfiguration {
 
     @Bean
-    AuthorizationStore authorizationStore(ObjectProvider<StatefulRedisConnection<String, String>> redis,
+    AuthorizationStore authorizationStore(ObjectProvider<RedisClusterCommands<String, String>> redis,
             DataSource dataSource, RegisteredClientRepository clients, Clock clock) {
-        StatefulRedisConnection<String, String> connection = redis.getIfAvailable();
+        RedisClusterCommands<String, String> connection = redis.getIfAvailable();
         return connection != null
                 ? new RedisAuthorizationStore(connection, clock)
                 : new JdbcAuthorizationStore(dataSource, clients, clock);

@@ -6,8 +6,7 @@ import dev.signet.server.oidc.authorization.RefreshTokenClaim;
 import dev.signet.server.oidc.authorization.TokenHashes;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +33,20 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link AuthorizationStore} on Redis, for several instances. One hash per authorization
- * ({@code signet:authz:<id>}) expiring with its longest-lived token; one index key per token
- * ({@code signet:authz:idx:<type>:<sha256 of the value>}) pointing at the authorization, so raw token values never
- * appear in key names; a set of authorization ids per principal. Writes run as Lua scripts, so an authorization,
- * its indexes and the family-revocation check change together.
+ * {@link AuthorizationStore} on Redis, for several instances, on a single server as on a Redis Cluster. Keys:
+ * <ul>
+ * <li>{@code signet:authz:{<id>}}: one hash per authorization, expiring with its longest-lived token;</li>
+ * <li>{@code signet:authz:{<id>}:revoked}: the mark of a revoked token family; the hash tag {@code {<id>}} keeps it in
+ * the authorization's hash slot, so one Lua script checks it and writes the authorization atomically, also on a
+ * Cluster;</li>
+ * <li>{@code signet:authz:idx:<type>:<sha256 of the value>}: one index key per token (and {@code state}) pointing at
+ * the authorization, so raw token values never appear in key names;</li>
+ * <li>{@code signet:authz:principal:<name>}: the set of a principal's authorization ids.</li>
+ * </ul>
+ * Index keys and principal sets live in other hash slots, so they are written by their own single-key commands around
+ * the script: index keys before it, stale ones removed after it. An index key is only a pointer: a lookup follows it
+ * and then checks that the authorization really holds that token, so a pointer left behind by a crash between two
+ * commands never finds anything.
  */
 public final class RedisAuthorizationStore implements AuthorizationStore {
 
@@ -49,7 +57,6 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     private static final String INDEX = PREFIX + "idx:";
     private static final String PRINCIPAL = PREFIX + "principal:";
     private static final String CLAIMED = PREFIX + "claimed:";
-    private static final String REVOKED = PREFIX + "revoked:";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -71,51 +78,49 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
         }
     }
 
+    // KEYS: authorization, revoked mark. ARGV: ttl, index keys (space-separated), then field/value pairs.
+    // Returns the index keys written before (space-separated), or nil when the family is revoked.
     private static final String SAVE = """
-            if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-            local old = redis.call('HGET', KEYS[1], 'idx')
-            if old then
-              for k in string.gmatch(old, '%S+') do
-                if redis.call('GET', k) == ARGV[2] then redis.call('DEL', k) end
-              end
-            end
+            if redis.call('EXISTS', KEYS[2]) == 1 then return false end
+            local old = redis.call('HGET', KEYS[1], 'idx') or ''
             redis.call('DEL', KEYS[1])
-            local n = tonumber(ARGV[3])
-            local idx = {}
-            local i = 4
-            for j = 1, n do
-              redis.call('SET', ARGV[i], ARGV[2], 'PX', ARGV[1])
-              table.insert(idx, ARGV[i])
-              i = i + 1
-            end
             local fields = {}
-            for j = i, #ARGV do table.insert(fields, ARGV[j]) end
-            redis.call('HSET', KEYS[1], 'idx', table.concat(idx, ' '), unpack(fields))
+            for j = 3, #ARGV do table.insert(fields, ARGV[j]) end
+            redis.call('HSET', KEYS[1], 'idx', ARGV[2], unpack(fields))
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            redis.call('SADD', KEYS[3], ARGV[2])
-            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[3], ARGV[1]) end
+            return old
+            """;
+
+    // KEYS: authorization, revoked mark. ARGV: how long to mark the family revoked (0: not at all).
+    // Returns {index keys (space-separated), principal name}.
+    private static final String REMOVE = """
+            if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[2], '1', 'PX', ARGV[1]) end
+            local idx = redis.call('HGET', KEYS[1], 'idx') or ''
+            local principal = redis.call('HGET', KEYS[1], 'principal') or ''
+            redis.call('DEL', KEYS[1])
+            return {idx, principal}
+            """;
+
+    /** Deletes an index key only while it still points at the given authorization. */
+    private static final String DELETE_POINTER = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """;
+
+    /** Adds an id to a principal's set, which lives as long as the longest-lived authorization in it. */
+    private static final String ADD_TO_PRINCIPAL = """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return 1
             """;
 
-    private static final String REMOVE = """
-            if ARGV[3] ~= '' then redis.call('SET', ARGV[3], '1', 'PX', ARGV[4]) end
-            local old = redis.call('HGET', KEYS[1], 'idx')
-            if old then
-              for k in string.gmatch(old, '%S+') do
-                if redis.call('GET', k) == ARGV[1] then redis.call('DEL', k) end
-              end
-            end
-            local p = redis.call('HGET', KEYS[1], 'principal')
-            if p then redis.call('SREM', ARGV[2] .. p, ARGV[1]) end
-            return redis.call('DEL', KEYS[1])
-            """;
-
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final Clock clock;
     private final JsonMapper json = AuthorizationJson.mapper();
 
-    public RedisAuthorizationStore(StatefulRedisConnection<String, String> connection, Clock clock) {
-        this.redis = Objects.requireNonNull(connection, "connection").sync();
+    /** {@code redis}: the synchronous commands of a single-server, Sentinel or Cluster connection. */
+    public RedisAuthorizationStore(RedisClusterCommands<String, String> redis, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -157,27 +162,35 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
                         String.join(" ", access.getScopes())));
             }
         }
-        List<String> args = new ArrayList<>(List.of(Long.toString(ttl), id, Integer.toString(indexKeys.size())));
-        args.addAll(indexKeys);
+        // Pointers first: once the authorization is written, each of its tokens is found.
+        for (String indexKey : indexKeys) {
+            redis.set(indexKey, id, SetArgs.Builder.px(ttl));
+        }
+        List<String> args = new ArrayList<>(List.of(Long.toString(ttl), String.join(" ", indexKeys)));
         args.addAll(fields);
-        Long written = redis.eval(SAVE, ScriptOutputType.INTEGER,
-                new String[] {PREFIX + id, REVOKED + id, PRINCIPAL + authorization.getPrincipalName()},
+        String before = redis.eval(SAVE, ScriptOutputType.VALUE, new String[] {key(id), revokedKey(id)},
                 args.toArray(String[]::new));
-        if (written == null || written == 0L) {
+        if (before == null) {
+            deletePointers(List.of(String.join(" ", indexKeys)), id);
             throw new FamilyRevokedException(id);
         }
+        List<String> stale = new ArrayList<>(words(before));
+        stale.removeAll(indexKeys);
+        deletePointers(stale, id);
+        redis.eval(ADD_TO_PRINCIPAL, ScriptOutputType.INTEGER,
+                new String[] {PRINCIPAL + authorization.getPrincipalName()}, id, Long.toString(ttl));
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
         Objects.requireNonNull(authorization, "authorization");
-        delete(authorization.getId(), "", 0);
+        delete(authorization.getId(), 0);
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
         Objects.requireNonNull(id, "id");
-        Map<String, String> fields = redis.hgetall(PREFIX + id);
+        Map<String, String> fields = redis.hgetall(key(id));
         return fields == null || fields.isEmpty() ? null : decode(id, fields);
     }
 
@@ -217,8 +230,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
 
     @Override
     public void revokeFamily(String authorizationId, Instant until) {
-        delete(authorizationId, REVOKED + authorizationId,
-                Math.max(1000, Duration.between(clock.instant(), until).toMillis()));
+        delete(authorizationId, Math.max(1000, Duration.between(clock.instant(), until).toMillis()));
     }
 
     @Override
@@ -235,9 +247,35 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
         return found;
     }
 
-    private void delete(String id, String revokedKey, long revokedMillis) {
-        redis.eval(REMOVE, ScriptOutputType.INTEGER, new String[] {PREFIX + id}, id, PRINCIPAL, revokedKey,
+    private void delete(String id, long revokedMillis) {
+        List<String> removed = redis.eval(REMOVE, ScriptOutputType.MULTI, new String[] {key(id), revokedKey(id)},
                 Long.toString(revokedMillis));
+        deletePointers(words(removed.get(0)), id);
+        if (!removed.get(1).isEmpty()) {
+            redis.srem(PRINCIPAL + removed.get(1), id);
+        }
+    }
+
+    private void deletePointers(Iterable<String> indexKeys, String id) {
+        for (String indexKey : indexKeys) {
+            for (String single : words(indexKey)) {
+                redis.eval(DELETE_POINTER, ScriptOutputType.INTEGER, new String[] {single}, id);
+            }
+        }
+    }
+
+    /**
+     * {@code signet:authz:{<id>}}: the braces make Redis Cluster hash only the id, so the authorization and its revoked
+     * mark share a slot. An id that itself contains a brace (Spring's are UUIDs) is tagged by its digest instead, since
+     * Redis would otherwise end the tag at the id's own brace.
+     */
+    private static String key(String id) {
+        String tag = id.isEmpty() || id.indexOf('{') >= 0 || id.indexOf('}') >= 0 ? TokenHashes.sha256(id) : id;
+        return PREFIX + "{" + tag + "}";
+    }
+
+    private static String revokedKey(String id) {
+        return key(id) + ":revoked";
     }
 
     /** Until the longest-lived token expires; tokens are kept after invalidation so they read as inactive. */

@@ -2,36 +2,30 @@ package dev.signet.server.oidc.authorization.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signet.core.testing.RedisTestServer;
+import dev.signet.core.testing.RedisTopology;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.authorization.AuthorizationStoreContract;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
+/** The store's contract against a real single redis-server and a real three-node Redis Cluster. */
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisAuthorizationStoreTest extends AuthorizationStoreContract {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-    private static RedisAuthorizationStore store;
+    private final RedisClusterCommands<String, String> redis;
+    private final RedisAuthorizationStore store;
 
-    @BeforeAll
-    static void redis() {
-        client = RedisClient.create(RedisTestServer.uri());
-        connection = client.connect();
-        store = new RedisAuthorizationStore(connection, Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void close() {
-        connection.close();
-        client.shutdown();
+    RedisAuthorizationStoreTest(RedisTopology topology) {
+        redis = topology.commands();
+        store = new RedisAuthorizationStore(redis, Clock.systemUTC());
     }
 
     @Override
@@ -44,12 +38,23 @@ class RedisAuthorizationStoreTest extends AuthorizationStoreContract {
         OAuth2Authorization saved = granted(citizen(), "sid-keys");
         store.save(saved);
 
-        List<String> keys = connection.sync().keys("signet:authz:*");
+        List<String> keys = redis.keys("signet:authz:*");
         String refresh = saved.getRefreshToken().getToken().getTokenValue();
         String access = saved.getAccessToken().getToken().getTokenValue();
         assertThat(keys).noneMatch(key -> key.contains(refresh) || key.contains(access));
-        long ttl = connection.sync().pttl("signet:authz:" + saved.getId());
+        long ttl = redis.pttl("signet:authz:{" + saved.getId() + "}");
         // The refresh token lives 8 hours, longer than every other token.
         assertThat(ttl).isBetween(Duration.ofHours(7).toMillis(), Duration.ofHours(8).toMillis());
+    }
+
+    @Test
+    void anAuthorizationAndItsRevokedMarkShareOneHashSlot() {
+        OAuth2Authorization saved = granted(citizen(), "sid-slot");
+        store.save(saved);
+        store.revokeFamily(saved.getId(), java.time.Instant.now().plus(Duration.ofHours(1)));
+
+        String revoked = "signet:authz:{" + saved.getId() + "}:revoked";
+        assertThat(redis.exists(revoked)).isEqualTo(1L);
+        assertThat(SlotHash.getSlot(revoked)).isEqualTo(SlotHash.getSlot("signet:authz:{" + saved.getId() + "}"));
     }
 }
