@@ -1,27 +1,17 @@
 package dev.signet.server.notify;
 
-import dev.signet.core.account.AccountRepository;
-import dev.signet.core.notify.AccountNoticeOutbox;
 import dev.signet.core.notify.EmailSender;
-import dev.signet.core.notify.jdbc.JdbcAccountNoticeOutbox;
 import dev.signet.server.config.SignetProperties;
-import dev.signet.server.logout.LogoutProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/**
- * Email: the outbox folder by default, SMTP when {@code signet.mail.transport=smtp}; and the worker that sends the
- * messages the admin API queues for citizens.
- */
+/** Email: the outbox folder by default, SMTP when {@code signet.mail.transport=smtp}. */
 @Configuration(proxyBeanMethods = false)
 public class NotifyConfiguration {
 
@@ -44,18 +34,5 @@ public class NotifyConfiguration {
         log.info("Email goes to the outbox folder {} (signet.mail.transport=outbox); set "
                 + "signet.mail.transport=smtp and spring.mail.host to send real email", outbox.directory());
         return outbox;
-    }
-
-    /** Messages the admin API queues for citizens (migration V81). */
-    @Bean
-    AccountNoticeOutbox accountNoticeOutbox(DataSource dataSource, Clock clock) {
-        return new JdbcAccountNoticeOutbox(dataSource, clock);
-    }
-
-    @Bean
-    AccountNoticeWorker accountNoticeWorker(AccountNoticeOutbox outbox, AccountRepository accounts,
-            EmailSender emailSender, MessageSource messages, LogoutProperties retries, Clock clock,
-            MeterRegistry meters) {
-        return new AccountNoticeWorker(outbox, accounts, emailSender, messages, retries, clock, meters);
     }
 }

@@ -9,6 +9,8 @@ import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +27,8 @@ import reactor.core.Disposable;
  * Sentinel, where Spring Session's own subscription sees every event.
  *
  * <p>The one node Spring Data subscribes through then delivers its events twice; handling an event twice only removes
- * an id from a set twice.
+ * an id from a set twice. Events are handled on a thread of their own, never on Lettuce's event loop: handling one
+ * runs blocking Redis commands, whose replies that same event loop (shared by every client of the server) must read.
  */
 final class ClusterKeyspaceEvents implements SmartLifecycle {
 
@@ -39,6 +42,7 @@ final class ClusterKeyspaceEvents implements SmartLifecycle {
     private final MessageListener sessions;
     private StatefulRedisClusterPubSubConnection<byte[], byte[]> connection;
     private Disposable topologyChanges;
+    private ExecutorService handler;
 
     ClusterKeyspaceEvents(AbstractRedisClient client, MessageListener sessions) {
         this.client = Objects.requireNonNull(client, "client");
@@ -50,12 +54,18 @@ final class ClusterKeyspaceEvents implements SmartLifecycle {
         if (!(client instanceof RedisClusterClient cluster) || connection != null) {
             return;
         }
+        handler = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "signet-cluster-session-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ExecutorService events = handler;
         connection = cluster.connectPubSub(ByteArrayCodec.INSTANCE);
         connection.setNodeMessagePropagation(true);
         connection.addListener(new RedisClusterPubSubAdapter<>() {
             @Override
             public void message(RedisClusterNode node, byte[] channel, byte[] message) {
-                sessions.onMessage(new DefaultMessage(channel, message), channel);
+                events.execute(() -> sessions.onMessage(new DefaultMessage(channel, message), channel));
             }
         });
         subscribeEveryMaster();
@@ -84,6 +94,10 @@ final class ClusterKeyspaceEvents implements SmartLifecycle {
         if (connection != null) {
             connection.close();
             connection = null;
+        }
+        if (handler != null) {
+            handler.shutdown();
+            handler = null;
         }
     }
 
