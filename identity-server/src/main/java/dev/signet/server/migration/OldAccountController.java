@@ -235,22 +235,22 @@ class OldAccountController {
     @GetMapping(EMAIL_PAGE)
     String emailPage(HttpServletRequest request, Model model) {
         PendingLink pending = requirePending(request);
-        return emailForm(model, pending.email() == null ? "" : pending.email(), new FormErrors());
+        return emailForm(model, pending, pending.email() == null ? "" : pending.email(), new FormErrors());
     }
 
     @PostMapping(EMAIL_PAGE)
     String email(@RequestParam(name = EMAIL, required = false) String typed, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model) {
         OldAccountJourney journey = OldAccountJourney.STATE.require(request);
-        requirePending(request);
+        PendingLink pending = requirePending(request);
         Optional<String> email = EmailAddress.parse(typed);
         if (email.isEmpty()) {
-            return emailForm(model, typed, new FormErrors().add(EMAIL,
+            return emailForm(model, pending, typed, new FormErrors().add(EMAIL,
                     typed == null || typed.isBlank() ? "email.error.missing" : "email.error.format"));
         }
         if (limiter.begin(LimitedAction.CODE_SENDING, email.get(), ClientAddress.of(request))
                 instanceof LimitedAttempt.Refused refused) {
-            return emailForm(model, typed,
+            return emailForm(model, pending, typed,
                     WaitMessages.refused(response, refused, EMAIL, "protection.codeSending.wait"));
         }
         OldAccountJourney next = journey.with(journey.pending().withEmail(email.get(), EmailProof.NONE));
@@ -459,8 +459,10 @@ class OldAccountController {
         return "migration/sign-in";
     }
 
-    private static String emailForm(Model model, String email, FormErrors errors) {
+    private static String emailForm(Model model, PendingLink pending, String email, FormErrors errors) {
         model.addAttribute("email", email);
+        // After an upstream sign-in no old password comes along: the page must not promise it.
+        model.addAttribute("passwordCarried", pending.carriedPassword().isPresent());
         model.addAttribute("errors", errors);
         return "migration/email";
     }

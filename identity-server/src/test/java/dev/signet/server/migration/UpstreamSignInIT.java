@@ -130,7 +130,9 @@ class UpstreamSignInIT extends JourneyIntegrationTest {
         TestBrowser.Page back = signInUpstream(browser, subject, Map.of("email", email, "email_verified", false));
 
         assertThat(back.location()).endsWith("/sign-in/old-account/email");
-        assertThat(browser.get(back.location()).body()).contains(email);
+        assertThat(browser.get(back.location()).body()).contains(email)
+                .contains("This will be the email address of your account")
+                .doesNotContain("the password of your old account");
         assertThat(accounts.findByEmail(email)).isEmpty();
         assertThat(links.find("department-idp", subject)).isEmpty();
     }
