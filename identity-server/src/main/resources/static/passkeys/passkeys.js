@@ -192,7 +192,8 @@
         }
       });
     }).then(function (result) {
-      if (result.status === 200 && result.body.redirectUrl) {
+      // 200: added; 403 confirm_it_is_you: the sign-in is too old or too weak, prove it is the owner first.
+      if ((result.status === 200 || result.body.error === 'confirm_it_is_you') && result.body.redirectUrl) {
         window.location.href = result.body.redirectUrl;
         return;
       }
@@ -219,10 +220,11 @@
         register(registerSection, addButton);
       });
       registerSection.hidden = false;
-      var unsupported = document.querySelector('[data-passkey-unsupported]');
-      if (unsupported) {
-        unsupported.hidden = true;
-      }
+    }
+    // The "needs JavaScript" words of the account page and the second-factor page: the passkey part works here.
+    var unsupported = document.querySelector('[data-passkey-unsupported]');
+    if (unsupported && (signInSection || registerSection)) {
+      unsupported.hidden = true;
     }
   }
 

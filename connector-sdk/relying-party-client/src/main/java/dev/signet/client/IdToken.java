@@ -48,6 +48,14 @@ public record IdToken(String value, String issuer, String subject, List<String> 
         return claim(name).filter(String.class::isInstance).map(String.class::cast);
     }
 
+    /**
+     * {@code legacy_subjects}: the citizen's linked old accounts at your department, when your service belongs to a
+     * department and asked for the {@code legacy_subjects} scope; empty otherwise.
+     */
+    public List<LegacySubject> legacySubjects() {
+        return LegacySubject.fromClaim(claims.get(LegacySubject.CLAIM));
+    }
+
     /** Does not show the token value. */
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package dev.signet.client;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,14 @@ public record UserInfo(String subject, Map<String, Object> claims) {
     /** {@code email_verified}; {@code false} when absent. */
     public boolean emailVerified() {
         return Boolean.TRUE.equals(claims.get("email_verified"));
+    }
+
+    /**
+     * {@code legacy_subjects}: the citizen's linked old accounts at your department, when your service belongs to a
+     * department and asked for the {@code legacy_subjects} scope; empty otherwise.
+     */
+    public List<LegacySubject> legacySubjects() {
+        return LegacySubject.fromClaim(claims.get(LegacySubject.CLAIM));
     }
 
     public Optional<Object> claim(String name) {

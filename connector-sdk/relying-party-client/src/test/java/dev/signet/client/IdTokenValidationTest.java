@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,18 @@ class IdTokenValidationTest {
         assertThat(signIn.tokens().expiresAt()).contains(fixture.now().plusSeconds(300));
         assertThat(signIn.tokens().toString()).doesNotContain(ClientFixture.ACCESS_TOKEN, "refresh-token-1");
         assertThat(signIn.idToken().toString()).doesNotContain(signIn.idToken().value());
+    }
+
+    @Test
+    void legacySubjectsAreReadFromTheClaimAndEmptyWithoutIt() {
+        SignIn signIn = fixture.signIn(CL_OR_CLCM, claims -> claims.claim("legacy_subjects", List.of(
+                Map.of("connector", "vehicle-tax", "subject", "VT-1"),
+                Map.of("connector", "vehicle-tax", "subject", "VT-2"))));
+        SignIn without = fixture.signIn(CL_OR_CLCM, claims -> claims);
+
+        assertThat(signIn.idToken().legacySubjects()).containsExactly(new LegacySubject("vehicle-tax", "VT-1"),
+                new LegacySubject("vehicle-tax", "VT-2"));
+        assertThat(without.idToken().legacySubjects()).isEmpty();
     }
 
     @Test

@@ -114,6 +114,17 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void userInfoGivesTheLegacySubjects() {
+        fixture.provider.userInfoResponse = new TestProvider.Response(200, """
+                {"sub":"citizen-1","legacy_subjects":[{"connector":"council-tax","subject":"CT-9"},{"subject":"x"}]}""");
+
+        UserInfo info = fixture.client.userInfo("access-token-1", "citizen-1");
+
+        // The entry without a connector is not a legacy subject.
+        assertThat(info.legacySubjects()).containsExactly(new LegacySubject("council-tax", "CT-9"));
+    }
+
+    @Test
     void anExpiredAccessTokenAtUserInfoIsInvalidToken() {
         fixture.provider.userInfoResponse = new TestProvider.Response(401, "");
 

@@ -163,6 +163,9 @@ class SignInWithRelyingPartyClientTest {
 
         assertThat(signIn.idToken().claim("legacy_subjects")).contains(
                 List.of(Map.of("connector", "vehicle-tax", "subject", "1004711")));
+        // Signet's shape: the client's typed accessor reads the simulator's claim as it reads Signet's.
+        assertThat(signIn.idToken().legacySubjects())
+                .containsExactly(new dev.signet.client.LegacySubject("vehicle-tax", "1004711"));
         assertThat(signIn.idToken().stringClaim("email")).contains("margaret@example.org");
         assertThat(client.userInfo(signIn.tokens().accessToken(), signIn.subject()).claims())
                 .doesNotContainKey("legacy_subjects");

@@ -29,6 +29,16 @@ public record AuditEventType(String value) {
     public static final AuditEventType EMAIL_CHANGED = new AuditEventType("account.email_changed");
     /** A signed-in citizen deleted their account. */
     public static final AuditEventType ACCOUNT_DELETED = new AuditEventType("account.deleted");
+    /** A signed-in citizen added a second factor from their account page; details: {@code method}. */
+    public static final AuditEventType SECOND_FACTOR_ADDED = new AuditEventType("second_factor.added");
+    /** A signed-in citizen removed one of their second factors; details: {@code method}. */
+    public static final AuditEventType SECOND_FACTOR_REMOVED = new AuditEventType("second_factor.removed");
+    /** A signed-in citizen replaced their recovery codes with new ones (the old ones stop working). */
+    public static final AuditEventType RECOVERY_CODES_REPLACED = new AuditEventType("recovery_codes.replaced");
+    /** A signed-in citizen added a passkey; details: {@code credential_id}. */
+    public static final AuditEventType PASSKEY_ADDED = new AuditEventType("passkey.added");
+    /** A signed-in citizen removed a passkey; details: {@code credential_id}. */
+    public static final AuditEventType PASSKEY_REMOVED = new AuditEventType("passkey.removed");
     /**
      * A legacy identity was linked to an account after the citizen proved both; details: {@code connector},
      * {@code method} (how the account was proven: new_account, signet_password, email_code).

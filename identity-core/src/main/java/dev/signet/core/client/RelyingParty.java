@@ -25,9 +25,15 @@ import java.util.Set;
  * @param scopes                   scopes the client may ask for
  * @param claims                   claims the client may receive
  * @param allowedVtr               vectors of trust (RFC 8485) the client may ask for, e.g. {@code Cl.Cm}
+ * @param requiredVtr              the vector the service always needs (one of {@code allowedVtr}), e.g. {@code Cl.Cm}:
+ *                                 while a citizen uses such a service they keep what it needs (their last second
+ *                                 factor or passkey cannot be removed); empty when the service declares none
  * @param idTokenSigningAlgorithm  ES256 (default) or RS256
  * @param requirePkce              PKCE required even though the client is confidential (always required for public)
  * @param source                   who declared it: the start-up file or the admin API
+ * @param eventsUri                where Security Event Tokens about its citizens are pushed (RFC 8935), if anywhere
+ * @param department               the department that runs the service (for example {@code dvla}), if declared:
+ *                                 only a department's own services are told the legacy subjects of its connectors
  */
 public record RelyingParty(
         String clientId,
@@ -45,9 +51,12 @@ public record RelyingParty(
         Set<String> scopes,
         Set<String> claims,
         List<String> allowedVtr,
+        Optional<String> requiredVtr,
         IdTokenSigningAlgorithm idTokenSigningAlgorithm,
         boolean requirePkce,
-        Source source) {
+        Source source,
+        Optional<URI> eventsUri,
+        Optional<String> department) {
 
     /** Where a relying party was declared, so a restart can drop file entries that were removed from the file. */
     public enum Source { FILE, ADMIN }
@@ -68,8 +77,35 @@ public record RelyingParty(
         scopes = Set.copyOf(scopes);
         claims = Set.copyOf(claims);
         allowedVtr = List.copyOf(allowedVtr);
+        Objects.requireNonNull(requiredVtr, "requiredVtr");
         Objects.requireNonNull(idTokenSigningAlgorithm, "idTokenSigningAlgorithm");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(eventsUri, "eventsUri");
+        Objects.requireNonNull(department, "department");
+    }
+
+    /** A relying party that declares no required vector of trust, no events endpoint and no department. */
+    public RelyingParty(String clientId, String name, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
+            Optional<URI> backchannelLogoutUri, TokenEndpointAuthMethod authMethod, Optional<String> jwks,
+            Optional<URI> jwksUri, Optional<String> clientSecretSha256, String sectorIdentifier,
+            SubjectType subjectType, Set<String> grantTypes, Set<String> scopes, Set<String> claims,
+            List<String> allowedVtr, IdTokenSigningAlgorithm idTokenSigningAlgorithm, boolean requirePkce,
+            Source source) {
+        this(clientId, name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri, authMethod, jwks, jwksUri,
+                clientSecretSha256, sectorIdentifier, subjectType, grantTypes, scopes, claims, allowedVtr,
+                Optional.empty(), idTokenSigningAlgorithm, requirePkce, source, Optional.empty(), Optional.empty());
+    }
+
+    /** The same relying party with an events endpoint and a department (for tests and the admin API). */
+    public RelyingParty withSecurityEvents(Optional<URI> eventsUri, Optional<String> department) {
+        return new RelyingParty(clientId, name, redirectUris, postLogoutRedirectUris, backchannelLogoutUri,
+                authMethod, jwks, jwksUri, clientSecretSha256, sectorIdentifier, subjectType, grantTypes, scopes,
+                claims, allowedVtr, requiredVtr, idTokenSigningAlgorithm, requirePkce, source, eventsUri, department);
+    }
+
+    /** Whether the service declared that it always needs a second factor ({@code Cm} in its required vector). */
+    public boolean requiresSecondFactor() {
+        return requiredVtr.map(vector -> List.of(vector.split("\\.")).contains("Cm")).orElse(false);
     }
 
     /** A public client has no credentials of its own and must always use PKCE. */

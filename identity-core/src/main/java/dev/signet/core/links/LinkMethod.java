@@ -11,7 +11,9 @@ public enum LinkMethod {
     /** The citizen signed in to the existing Signet account with its password. */
     SIGNET_PASSWORD,
     /** The citizen typed a code sent to the existing Signet account's email address. */
-    EMAIL_CODE;
+    EMAIL_CODE,
+    /** The citizen, recently signed in to the Signet account, added the old account from the account page. */
+    SIGNED_IN;
 
     /** The stored and audited form, e.g. {@code signet_password}. */
     public String value() {

@@ -89,10 +89,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server whose data is deleted when it stops. */
+    /**
+     * Starts a server whose data is deleted when it stops: the tests' server, shared by every test class of a JVM, each
+     * with its own database and pool, so it allows more connections than PostgreSQL's default 100.
+     */
     public static EmbeddedPostgresServer startEphemeral() {
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder().start(), null);
+            return new EmbeddedPostgresServer(EmbeddedPostgres.builder().setServerConfig("max_connections", "500")
+                    .start(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start an embedded PostgreSQL server", e);
         }

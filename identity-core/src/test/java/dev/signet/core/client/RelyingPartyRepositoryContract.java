@@ -22,7 +22,7 @@ public abstract class RelyingPartyRepositoryContract {
                 Optional.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 "sector.example", SubjectType.PAIRWISE, Set.of("authorization_code", "refresh_token"),
                 Set.of("openid", "email"), Set.of("email", "email_verified"), List.of("Cl.Cm", "Cl"),
-                IdTokenSigningAlgorithm.ES256, true, source);
+                Optional.of("Cl.Cm"), IdTokenSigningAlgorithm.ES256, true, source, Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -45,6 +45,16 @@ public abstract class RelyingPartyRepositoryContract {
         repository().save(rp);
 
         assertThat(repository().findByClientId("dept-keys")).contains(rp);
+    }
+
+    @Test
+    void eventsEndpointAndDepartmentAreKept() {
+        RelyingParty rp = relyingParty("dept-events", RelyingParty.Source.FILE).withSecurityEvents(
+                Optional.of(URI.create("https://events.example/secevents")), Optional.of("dvla"));
+
+        repository().save(rp);
+
+        assertThat(repository().findByClientId("dept-events")).contains(rp);
     }
 
     @Test

@@ -46,6 +46,9 @@ public final class PostgresTestServer {
         config.setJdbcUrl(newEmptyDatabaseUrl());
         config.setUsername("postgres");
         config.setMaximumPoolSize(4);
+        // Tests rarely close their pools: idle connections go back to the shared server instead of piling up.
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;

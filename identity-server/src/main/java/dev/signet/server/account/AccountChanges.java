@@ -8,7 +8,6 @@ import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
-import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.logout.CitizenSessionEnding;
@@ -49,14 +48,6 @@ class AccountChanges {
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.audit = Objects.requireNonNull(audit, "audit");
-    }
-
-    /** Whether {@code password} is the account's current one (the proof asked before every change). */
-    boolean isCurrentPassword(Account account, String password) {
-        if (password == null || password.isEmpty() || account.passwordHash().isEmpty()) {
-            return false;
-        }
-        return hasher.verify(password, account.passwordHash().get()) instanceof PasswordCheck.Matches;
     }
 
     /**

@@ -45,14 +45,14 @@ class AccountSessionsController {
     private final AccountRepository accounts;
     private final AccountSessions sessions;
     private final CitizenSessionEnding ending;
-    private final CurrentPasswordCheck currentPassword;
+    private final CurrentPassword currentPassword;
     private final JourneyEmails emails;
     private final SessionProperties properties;
     private final Clock clock;
     private final SecurityContextLogoutHandler thisSessionLogout = new SecurityContextLogoutHandler();
 
     AccountSessionsController(AccountRepository accounts, AccountSessions sessions, CitizenSessionEnding ending,
-            CurrentPasswordCheck currentPassword, JourneyEmails emails, SessionProperties properties, Clock clock) {
+            CurrentPassword currentPassword, JourneyEmails emails, SessionProperties properties, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.ending = Objects.requireNonNull(ending, "ending");
@@ -75,7 +75,7 @@ class AccountSessionsController {
 
     @PostMapping(SIGN_OUT_ONE)
     String signOutOne(@PathVariable String handle,
-            @RequestParam(name = CurrentPasswordCheck.FIELD, required = false) String password,
+            @RequestParam(name = CurrentPassword.FIELD, required = false) String password,
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model, RedirectAttributes redirect) {
         CitizenAuthentication citizen = citizen(authentication);
@@ -100,7 +100,7 @@ class AccountSessionsController {
     }
 
     @PostMapping(SIGN_OUT_OTHERS)
-    String signOutOthers(@RequestParam(name = CurrentPasswordCheck.FIELD, required = false) String password,
+    String signOutOthers(@RequestParam(name = CurrentPassword.FIELD, required = false) String password,
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model, RedirectAttributes redirect) {
         CitizenAuthentication citizen = citizen(authentication);
@@ -121,7 +121,7 @@ class AccountSessionsController {
     }
 
     @PostMapping(SIGN_OUT_EVERYWHERE)
-    String signOutEverywhere(@RequestParam(name = CurrentPasswordCheck.FIELD, required = false) String password,
+    String signOutEverywhere(@RequestParam(name = CurrentPassword.FIELD, required = false) String password,
             Authentication authentication, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
         CitizenAuthentication citizen = citizen(authentication);

@@ -38,17 +38,17 @@ class AccountSettingsController {
     static final String CHECK_NEW_EMAIL = "/account/change-email/check-email";
     static final String DELETE = "/account/delete";
     static final String DELETED = "/account-deleted";
-    private static final String CURRENT_PASSWORD = CurrentPasswordCheck.FIELD;
+    private static final String CURRENT_PASSWORD = CurrentPassword.FIELD;
 
     private final AccountRepository accounts;
     private final AccountChanges changes;
     private final PasswordPolicy policy;
     private final SignOut signOut;
-    private final CurrentPasswordCheck currentPassword;
+    private final CurrentPassword currentPassword;
     private final CitizenSessionEnding sessionEnding;
 
     AccountSettingsController(AccountRepository accounts, AccountChanges changes, PasswordPolicy policy,
-            SignOut signOut, CurrentPasswordCheck currentPassword, CitizenSessionEnding sessionEnding) {
+            SignOut signOut, CurrentPassword currentPassword, CitizenSessionEnding sessionEnding) {
         this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.changes = Objects.requireNonNull(changes, "changes");

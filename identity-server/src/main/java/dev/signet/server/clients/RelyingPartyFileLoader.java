@@ -35,7 +35,9 @@ public final class RelyingPartyFileLoader {
     static final Set<String> FIELDS = Set.of("client-id", "name", "redirect-uris", "post-logout-redirect-uris",
             "backchannel-logout-uri", "token-endpoint-auth-method", "jwks", "jwks-uri", "client-secret-sha256",
             "sector-identifier", "subject-type", "grant-types", "scopes", "claims", "allowed-vtr",
-            "id-token-signing-alg", "require-pkce");
+            "requires-vtr", "id-token-signing-alg", "require-pkce", "events-uri", "department");
+    /** The scope under which a department's relying party receives the legacy subjects of its own connectors. */
+    public static final String LEGACY_SUBJECTS_SCOPE = "legacy_subjects";
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
@@ -45,6 +47,8 @@ public final class RelyingPartyFileLoader {
     // RFC 8485 §3: a vector is period-separated components, each a capital letter (category) and a value.
     private static final Pattern VECTOR = Pattern.compile("[A-Z][A-Za-z0-9]*(\\.[A-Z][A-Za-z0-9]*)*");
     private static final List<String> DEFAULT_VTR = List.of("Cl.Cm", "Cl");
+    // The same form as a connector's department, so the two compare as written.
+    private static final Pattern DEPARTMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Loads every relying party in {@code resource}, or throws naming each problem. */
     public List<RelyingParty> load(Resource resource) {
@@ -181,18 +185,41 @@ public final class RelyingPartyFileLoader {
             scopes.stream().filter(scope -> !SCOPE.matcher(scope).matches())
                     .forEach(scope -> problem("scopes", "'" + scope + "' is not a valid scope token"));
             List<String> claims = stringList("claims", List.of());
-            List<String> vtr = stringList("allowed-vtr", DEFAULT_VTR);
+            Optional<String> requiredVtr = optionalString("requires-vtr");
+            requiredVtr.filter(vector -> !VECTOR.matcher(vector).matches()).ifPresent(vector -> problem(
+                    "requires-vtr", "'" + vector + "' is not a vector of trust such as Cl or Cl.Cm (RFC 8485)"));
+            // A service that always needs a vector may by default ask for that one only.
+            List<String> vtr = stringList("allowed-vtr", requiredVtr.map(List::of).orElse(DEFAULT_VTR));
             vtr.stream().filter(vector -> !VECTOR.matcher(vector).matches()).forEach(vector -> problem("allowed-vtr",
                     "'" + vector + "' is not a vector of trust such as Cl or Cl.Cm (RFC 8485)"));
+            requiredVtr.ifPresent(required -> vtr.stream().filter(allowed -> !covers(allowed, required))
+                    .forEach(weaker -> problem("requires-vtr", "the service requires " + required
+                            + " but allowed-vtr lets it ask for " + weaker + ", which gives less: remove " + weaker
+                            + " from allowed-vtr")));
             IdTokenSigningAlgorithm alg = enumField("id-token-signing-alg", IdTokenSigningAlgorithm.ES256,
                     IdTokenSigningAlgorithm::fromValue, "ES256, RS256");
             boolean requirePkce = bool("require-pkce");
+            Optional<URI> eventsUri = optionalString("events-uri").flatMap(value -> uri("events-uri", value, false));
+            // Compared exactly with the department of a connector (signet.connectors.file).
+            Optional<String> department = optionalString("department");
+            department.filter(value -> !DEPARTMENT.matcher(value).matches()).ifPresent(value -> problem("department",
+                    "'" + value + "' is not a department identifier: lower-case letters, digits and hyphens, as in "
+                            + "the connectors file"));
+            if (scopes.contains(LEGACY_SUBJECTS_SCOPE) && department.isEmpty() && !fields.containsKey("department")) {
+                problem("scopes", LEGACY_SUBJECTS_SCOPE + " needs the department that owns the service: set department");
+            }
             if (problems.size() > problemsBefore) {
                 return Optional.empty();
             }
             return Optional.of(new RelyingParty(clientId, name, redirectUris, postLogout, backchannel, method, jwks,
                     jwksUri, secret, sector, subjectType, grantTypes, new LinkedHashSet<>(scopes),
-                    new LinkedHashSet<>(claims), vtr, alg, requirePkce, RelyingParty.Source.FILE));
+                    new LinkedHashSet<>(claims), vtr, requiredVtr, alg, requirePkce, RelyingParty.Source.FILE,
+                    eventsUri, department));
+        }
+
+        /** Whether vector {@code allowed} has every component of {@code required} (Cl.Cm covers Cl, not the reverse). */
+        private static boolean covers(String allowed, String required) {
+            return Set.of(allowed.split("\\.")).containsAll(Set.of(required.split("\\.")));
         }
 
         /** OIDC Core §8.1: without a sector identifier, the host of the redirect URIs is the sector. */

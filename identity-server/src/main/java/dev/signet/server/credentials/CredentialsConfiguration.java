@@ -20,9 +20,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CredentialsConfiguration {
 
+    /** Argon2id for every new hash; also verifies legacy hashes a bulk import stored, and asks to replace them. */
     @Bean
     PasswordHasher passwordHasher(PasswordsProperties properties) {
-        return new Argon2idPasswordHasher(properties.cost(), properties.concurrentHashes());
+        return new LegacyCompatiblePasswordHasher(
+                new Argon2idPasswordHasher(properties.cost(), properties.concurrentHashes()));
     }
 
     @Bean

@@ -4,15 +4,13 @@ import dev.signet.core.logout.SessionEnding;
 import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.server.logout.LogoutProperties;
 import dev.signet.server.logout.SessionTermination;
+import dev.signet.server.outbox.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,7 +35,7 @@ public final class SessionEndingWorker implements SmartLifecycle {
     private final LogoutProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService executor;
+    private final PollingWorker worker;
 
     public SessionEndingWorker(SessionEndingOutbox outbox, SessionTermination sessions, LogoutProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -46,19 +44,13 @@ public final class SessionEndingWorker implements SmartLifecycle {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.worker = new PollingWorker("session-endings", List.of(new PollingWorker.Task(
+                "end the sessions of accounts", properties.pollInterval(), this::processDue)));
     }
 
     /** Carries out what is due now, one batch at a time until none is left; returns how many were attempted. */
     public int processDue() {
-        int attempted = 0;
-        List<SessionEnding> batch;
-        while (!(batch = outbox.claimDue(BATCH, LEASE)).isEmpty()) {
-            for (SessionEnding command : batch) {
-                process(command);
-                attempted++;
-            }
-        }
-        return attempted;
+        return PollingWorker.drain(() -> outbox.claimDue(BATCH, LEASE), this::process);
     }
 
     private void process(SessionEnding command) {
@@ -92,35 +84,17 @@ public final class SessionEndingWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "session-endings");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+    public void start() {
+        worker.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        worker.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void runOnce() {
-        try {
-            processDue();
-        } catch (RuntimeException e) {
-            // The database may be briefly unavailable; the next poll tries again.
-            LOG.warn("Session-ending worker could not read its outbox: {}", e.toString());
-        }
+    public boolean isRunning() {
+        return worker.isRunning();
     }
 }

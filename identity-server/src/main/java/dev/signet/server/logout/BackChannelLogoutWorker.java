@@ -2,6 +2,7 @@ package dev.signet.server.logout;
 
 import dev.signet.core.logout.LogoutDelivery;
 import dev.signet.core.logout.LogoutOutbox;
+import dev.signet.server.outbox.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -13,9 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,7 +39,7 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry meters;
-    private ScheduledExecutorService executor;
+    private final PollingWorker worker;
 
     public BackChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients, LogoutTokens tokens,
             LogoutProperties properties, Clock clock, MeterRegistry meters) {
@@ -53,21 +51,18 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.worker = new PollingWorker("backchannel-logout", List.of(
+                new PollingWorker.Task("deliver back-channel logout tokens", properties.pollInterval(),
+                        this::deliverDue),
+                new PollingWorker.Task("forget finished back-channel logouts", Duration.ofHours(1), () ->
+                        outbox.deleteFinishedBefore(clock.instant().minus(properties.keepFinished())))));
     }
 
     /** Delivers what is due now (one batch at a time, until none is left); returns how many were attempted. */
     public int deliverDue() {
-        int attempted = 0;
-        List<LogoutDelivery> batch;
         // The lease outlasts one attempt, so a slow relying party's delivery is not handed to a second worker.
         Duration lease = properties.requestTimeout().multipliedBy(2).plusSeconds(5);
-        while (!(batch = outbox.claimDue(BATCH, lease)).isEmpty()) {
-            for (LogoutDelivery delivery : batch) {
-                deliver(delivery);
-                attempted++;
-            }
-        }
-        return attempted;
+        return PollingWorker.drain(() -> outbox.claimDue(BATCH, lease), this::deliver);
     }
 
     private void deliver(LogoutDelivery delivery) {
@@ -124,44 +119,17 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backchannel-logout");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::forgetFinished, 1, 60, TimeUnit.MINUTES);
+    public void start() {
+        worker.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        worker.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void runOnce() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // The database may be briefly unavailable; the next poll tries again.
-            LOG.warn("Back-channel logout worker could not read the outbox: {}", e.toString());
-        }
-    }
-
-    private void forgetFinished() {
-        try {
-            outbox.deleteFinishedBefore(clock.instant().minus(properties.keepFinished()));
-        } catch (RuntimeException e) {
-            LOG.warn("Back-channel logout worker could not clean the outbox: {}", e.toString());
-        }
+    public boolean isRunning() {
+        return worker.isRunning();
     }
 }

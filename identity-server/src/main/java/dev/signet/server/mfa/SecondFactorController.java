@@ -5,6 +5,7 @@ import dev.signet.core.code.CodeCheck;
 import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
+import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.ClientAddress;
 import dev.signet.server.protection.LimitedAction;
@@ -48,13 +49,15 @@ class SecondFactorController {
     private final SecondFactorSignIn signIn;
     private final AccountRepository accounts;
     private final AttemptLimiter limiter;
+    private final PasskeyRepository passkeys;
 
     SecondFactorController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts,
-            AttemptLimiter limiter) {
+            AttemptLimiter limiter, PasskeyRepository passkeys) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
     }
 
     @GetMapping(CHOOSE_PAGE)
@@ -68,10 +71,13 @@ class SecondFactorController {
             return "redirect:" + signIn.continueUrl(request, response);
         }
         List<SecondFactor> factors = secondFactors.of(citizen.get().accountId());
-        if (factors.isEmpty()) {
+        // A passkey is a strong factor too: its owner uses it here rather than setting up something else.
+        boolean hasPasskey = hasPasskey(citizen.get());
+        if (factors.isEmpty() && !hasPasskey) {
             return "redirect:" + SetUpController.CHOOSE_PAGE;
         }
-        if (factors.size() == 1 && factors.get(0).method() == SecondFactorMethod.AUTHENTICATOR_APP) {
+        if (!hasPasskey && factors.size() == 1
+                && factors.get(0).method() == SecondFactorMethod.AUTHENTICATOR_APP) {
             SecondFactorJourney.STATE.save(request, signIn.journey(request, citizen.get())
                     .using(SecondFactorMethod.AUTHENTICATOR_APP));
             return "redirect:" + CODE_PAGE;
@@ -92,7 +98,7 @@ class SecondFactorController {
         List<SecondFactor> factors = secondFactors.of(citizen.get().accountId());
         Optional<SecondFactor> factor = factors.stream().filter(f -> f.method().name().equals(chosen)).findFirst();
         if (factor.isEmpty()) {
-            return factors.isEmpty() ? "redirect:" + SetUpController.CHOOSE_PAGE
+            return factors.isEmpty() && !hasPasskey(citizen.get()) ? "redirect:" + SetUpController.CHOOSE_PAGE
                     : chooseForm(model, citizen.get(), factors, new FormErrors().add("method", "mfa.choose.error"));
         }
         Optional<LimitedAttempt.Refused> tooSoon = sendingRefused(factor.get(), request);
@@ -292,8 +298,13 @@ class SecondFactorController {
             FormErrors errors) {
         model.addAttribute("options", factors.stream().map(factor -> option(citizen, factor)).toList());
         model.addAttribute("hasRecoveryCodes", secondFactors.hasRecoveryCodes(citizen.accountId()));
+        model.addAttribute("hasPasskey", hasPasskey(citizen));
         model.addAttribute("errors", errors);
         return "mfa/choose";
+    }
+
+    private boolean hasPasskey(CitizenAuthentication citizen) {
+        return !passkeys.findByAccount(citizen.accountId()).isEmpty();
     }
 
     private String codeForm(Model model, CitizenAuthentication citizen, SecondFactor factor, FormErrors errors) {

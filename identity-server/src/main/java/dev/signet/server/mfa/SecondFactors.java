@@ -187,6 +187,23 @@ public final class SecondFactors {
         return Optional.of(fresh.stream().map(RecoveryCodes::display).toList());
     }
 
+    /** New recovery codes in place of all the old ones (used or not), to show once. */
+    public List<String> replaceRecoveryCodes(UUID accountId) {
+        List<String> fresh = RecoveryCodes.generate(settings.recoveryCodes(), random);
+        recoveryCodes.replace(accountId, fresh.stream().map(hasher::hash).toList(), clock.instant());
+        return fresh.stream().map(RecoveryCodes::display).toList();
+    }
+
+    /** How many recovery codes the account has left (never which). */
+    public int recoveryCodesLeft(UUID accountId) {
+        return recoveryCodes.unusedHashes(accountId).size();
+    }
+
+    /** Removes the account's factor of that method; false when it had none. */
+    public boolean remove(UUID accountId, SecondFactorMethod method) {
+        return factors.remove(accountId, method);
+    }
+
     public boolean hasRecoveryCodes(UUID accountId) {
         return !recoveryCodes.unusedHashes(accountId).isEmpty();
     }

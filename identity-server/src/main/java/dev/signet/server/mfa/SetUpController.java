@@ -5,6 +5,7 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactorMethod;
+import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CodeAnswer;
 import dev.signet.server.signin.CredentialTrustLevel;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Setting up a first second factor during sign-in, for a citizen who has none: choose the kind, then prove it works
+ * Setting up a first second factor during sign-in, for a citizen who has none (and no passkey, which counts as one): choose the kind, then prove it works
  * with a code (scan the QR code or type the key into an app; or get a code by text message or email). Only while the
  * account has no second factor: once it has one, these pages lead to signing in with it, so a person who knows only
  * the password can never add a factor of their own to a protected account.
@@ -35,15 +36,19 @@ class SetUpController {
     static final String PHONE_PAGE = CHOOSE_PAGE + "/phone";
     static final String CODE_PAGE = CHOOSE_PAGE + "/code";
     static final String RESEND = CHOOSE_PAGE + "/resend";
+    private static final SetUpPaths PATHS = SetUpPaths.under(CHOOSE_PAGE, "mfa.setUp.intro");
 
     private final SecondFactors secondFactors;
     private final SecondFactorSignIn signIn;
     private final AccountRepository accounts;
+    private final PasskeyRepository passkeys;
 
-    SetUpController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts) {
+    SetUpController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts,
+            PasskeyRepository passkeys) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
     }
 
     @GetMapping(CHOOSE_PAGE)
@@ -224,7 +229,7 @@ class SetUpController {
 
     /**
      * Where to send someone who should not be setting up a factor: nobody signed in (sign in), already signed in with
-     * a second factor (on to the service), or an account that has one (sign in with it). Empty: go on.
+     * a second factor (on to the service), or an account that has one or a passkey (sign in with it). Empty: go on.
      */
     private Optional<String> elsewhere(Authentication authentication, HttpServletRequest request,
             HttpServletResponse response) {
@@ -235,7 +240,8 @@ class SetUpController {
         if (citizen.get().trustLevel().satisfies(CredentialTrustLevel.MEDIUM)) {
             return Optional.of("redirect:" + signIn.continueUrl(request, response));
         }
-        if (!secondFactors.of(citizen.get().accountId()).isEmpty()) {
+        if (!secondFactors.of(citizen.get().accountId()).isEmpty()
+                || !passkeys.findByAccount(citizen.get().accountId()).isEmpty()) {
             return Optional.of("redirect:" + SecondFactorController.CHOOSE_PAGE);
         }
         return Optional.empty();
@@ -247,6 +253,7 @@ class SetUpController {
     }
 
     private String chooseForm(Model model, FormErrors errors) {
+        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
         model.addAttribute("methods", secondFactors.offered().stream().map(Enum::name).toList());
         model.addAttribute("errors", errors);
         return "mfa/set-up";
@@ -254,6 +261,7 @@ class SetUpController {
 
     private String appForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
             FormErrors errors) {
+        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
         String email = accounts.findById(citizen.accountId()).map(Account::email).orElse("");
         SecondFactors.AppKey key = secondFactors.keyFor(journey.pendingApp(), email);
         model.addAttribute("qrCode", QrCodes.svgDataUri(key.otpauthUri()));
@@ -263,6 +271,7 @@ class SetUpController {
     }
 
     private static String phoneForm(Model model, String typed, FormErrors errors) {
+        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
         model.addAttribute("phoneNumber", typed);
         model.addAttribute("errors", errors);
         return "mfa/set-up-phone";
@@ -270,6 +279,7 @@ class SetUpController {
 
     private String codeForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
             FormErrors errors) {
+        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
         boolean text = journey.method() == SecondFactorMethod.TEXT_MESSAGE;
         model.addAttribute("method", journey.method().name());
         model.addAttribute("sentTo", text ? PhoneNumbers.lastDigits(journey.phoneNumber())

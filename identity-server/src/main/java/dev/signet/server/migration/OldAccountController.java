@@ -64,12 +64,14 @@ class OldAccountController {
     static final String EXISTING_CONFIRM = EXISTING_PAGE + "/confirm";
     static final String CALLBACK_PAGE = LegacyRedirectSignIn.CALLBACK_PATH + "{connectorId}";
     private static final String RESET_REQUIRED_PAGE = "/reset-password/required";
-    private static final String CONNECTOR = "connector";
-    private static final String LOGIN_NAME = "loginName";
-    private static final String PASSWORD = "password";
+    private static final String CONNECTOR = OldSystemPages.CONNECTOR;
+    private static final String LOGIN_NAME = OldSystemPages.LOGIN_NAME;
+    private static final String PASSWORD = OldSystemPages.PASSWORD;
+    private static final OldSystemPurpose PURPOSE = OldSystemPurpose.SIGN_IN;
     private static final String EMAIL = "email";
 
     private final ConnectorChoices connectors;
+    private final OldSystemPages pages;
     private final LegacyPasswordCheck legacyCheck;
     private final LegacyRedirectSignIn redirectSignIn;
     private final AccountLinking linking;
@@ -80,11 +82,12 @@ class OldAccountController {
     private final AttemptLimiter limiter;
     private final LimitedCodeEntry codeEntry;
 
-    OldAccountController(ConnectorChoices connectors, LegacyPasswordCheck legacyCheck,
+    OldAccountController(ConnectorChoices connectors, OldSystemPages pages, LegacyPasswordCheck legacyCheck,
             LegacyRedirectSignIn redirectSignIn, AccountLinking linking, OldAccountCodes codes,
             AccountRepository accounts, PasswordSignIn passwordSignIn, CitizenSignIn citizenSignIn,
             AttemptLimiter limiter, LimitedCodeEntry codeEntry) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.pages = Objects.requireNonNull(pages, "pages");
         this.legacyCheck = Objects.requireNonNull(legacyCheck, "legacyCheck");
         this.redirectSignIn = Objects.requireNonNull(redirectSignIn, "redirectSignIn");
         this.linking = Objects.requireNonNull(linking, "linking");
@@ -105,7 +108,7 @@ class OldAccountController {
             return "redirect:/sign-in";
         }
         String chosen = OldAccountJourney.STATE.find(request).map(OldAccountJourney::connectorId).orElse(null);
-        return chooseForm(model, locale, chosen, new FormErrors());
+        return pages.chooseForm(model, locale, PURPOSE, chosen, new FormErrors());
     }
 
     @PostMapping(CHOOSE_PAGE)
@@ -115,7 +118,8 @@ class OldAccountController {
             return startUpstream(connectorId, request, locale, model);
         }
         if (connectors.passwordConnector(connectorId).isEmpty()) {
-            return chooseForm(model, locale, null, new FormErrors().add(CONNECTOR, "migration.choose.error.missing"));
+            return pages.chooseForm(model, locale, PURPOSE, null,
+                    new FormErrors().add(CONNECTOR, "migration.choose.error.missing"));
         }
         OldAccountJourney.STATE.save(request, new OldAccountJourney(connectorId, null));
         return "redirect:" + SIGN_IN_PAGE;
@@ -132,9 +136,7 @@ class OldAccountController {
                     new OldAccountJourney.UpstreamSignIn(state, redirect.connectorState())));
             return "redirect:" + redirect.location();
         }
-        OldAccountJourney journey = new OldAccountJourney(connectorId, null);
-        model.addAttribute("systemName", systemName(journey, locale));
-        return "migration/unavailable";
+        return pages.unavailablePage(model, locale, PURPOSE, connectorId);
     }
 
     /**
@@ -159,7 +161,7 @@ class OldAccountController {
                         upstream.connectorState())
                 : redirectSignIn.refused(connectorId);
         if (check instanceof LegacyCheck.WrongDetails) {
-            return chooseForm(model, locale, connectorId,
+            return pages.chooseForm(model, locale, PURPOSE, connectorId,
                     new FormErrors().add(CONNECTOR, "migration.choose.error.upstreamRefused"));
         }
         return afterCheck(check, journey, request, response, locale, model);
@@ -179,24 +181,14 @@ class OldAccountController {
             HttpServletResponse response, Locale locale, Model model) {
         OldAccountJourney journey = OldAccountJourney.STATE.require(request);
         String loginName = typedLogin == null ? "" : typedLogin.strip();
-        FormErrors missing = new FormErrors();
-        if (loginName.isEmpty()) {
-            missing.add(LOGIN_NAME, "migration.signIn.error.loginNameMissing");
-        }
-        if (password == null || password.isEmpty()) {
-            missing.add(PASSWORD, "migration.signIn.error.passwordMissing");
-        }
+        FormErrors missing = OldSystemPages.missingDetails(loginName, password);
         if (!missing.isEmpty()) {
             return signInForm(model, locale, journey, loginName, missing);
         }
         LegacyCheck check = legacyCheck.check(journey.connectorId(), loginName, password, ClientAddress.of(request));
-        if (check instanceof LegacyCheck.TooManyAttempts tooMany) {
-            return signInForm(model, locale, journey, loginName, WaitMessages.refused(response,
-                    new LimitedAttempt.Refused(tooMany.retryAfter(), false), PASSWORD, "protection.signIn.wait"));
-        }
-        if (check instanceof LegacyCheck.WrongDetails) {
-            return signInForm(model, locale, journey, loginName,
-                    new FormErrors().add(PASSWORD, "migration.signIn.error.invalid"));
+        Optional<FormErrors> refused = OldSystemPages.refusal(check, response);
+        if (refused.isPresent()) {
+            return signInForm(model, locale, journey, loginName, refused.get());
         }
         return afterCheck(check, journey, request, response, locale, model);
     }
@@ -205,8 +197,7 @@ class OldAccountController {
     private String afterCheck(LegacyCheck check, OldAccountJourney journey, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model) {
         if (check instanceof LegacyCheck.LegacyUnavailable) {
-            model.addAttribute("systemName", systemName(journey, locale));
-            return "migration/unavailable";
+            return pages.unavailablePage(model, locale, PURPOSE, journey.connectorId());
         }
         if (check instanceof LegacyCheck.Linked linked) {
             OldAccountJourney.STATE.clear(request);
@@ -440,23 +431,12 @@ class OldAccountController {
     }
 
     private String systemName(OldAccountJourney journey, Locale locale) {
-        return connectors.instance(journey.connectorId()).map(instance -> instance.displayName(locale.getLanguage()))
-                .orElse(journey.connectorId());
-    }
-
-    private String chooseForm(Model model, Locale locale, String chosen, FormErrors errors) {
-        model.addAttribute("choices", connectors.choices(locale));
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("errors", errors);
-        return "migration/choose";
+        return pages.systemName(journey.connectorId(), locale);
     }
 
     private String signInForm(Model model, Locale locale, OldAccountJourney journey, String loginName,
             FormErrors errors) {
-        model.addAttribute("systemName", systemName(journey, locale));
-        model.addAttribute("loginName", loginName);
-        model.addAttribute("errors", errors);
-        return "migration/sign-in";
+        return pages.signInForm(model, locale, PURPOSE, journey.connectorId(), loginName, errors);
     }
 
     private static String emailForm(Model model, PendingLink pending, String email, FormErrors errors) {

@@ -7,6 +7,7 @@ import dev.signet.core.notify.AccountNoticeOutbox;
 import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.notify.EmailSender;
 import dev.signet.server.logout.LogoutProperties;
+import dev.signet.server.outbox.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -43,7 +41,7 @@ public final class AccountNoticeWorker implements SmartLifecycle {
     private final LogoutProperties retries;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService executor;
+    private final PollingWorker worker;
 
     public AccountNoticeWorker(AccountNoticeOutbox outbox, AccountRepository accounts, EmailSender email,
             MessageSource messages, LogoutProperties retries, Clock clock, MeterRegistry meters) {
@@ -54,19 +52,13 @@ public final class AccountNoticeWorker implements SmartLifecycle {
         this.retries = Objects.requireNonNull(retries, "retries");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.worker = new PollingWorker("account-notices", List.of(new PollingWorker.Task(
+                "send account notices", retries.pollInterval(), this::sendDue)));
     }
 
     /** Sends what is due now, one batch at a time until none is left; returns how many were attempted. */
     public int sendDue() {
-        int attempted = 0;
-        List<AccountNotice> batch;
-        while (!(batch = outbox.claimDue(BATCH, LEASE)).isEmpty()) {
-            for (AccountNotice notice : batch) {
-                send(notice);
-                attempted++;
-            }
-        }
-        return attempted;
+        return PollingWorker.drain(() -> outbox.claimDue(BATCH, LEASE), this::send);
     }
 
     private void send(AccountNotice notice) {
@@ -124,34 +116,17 @@ public final class AccountNoticeWorker implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "account-notices");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = retries.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.MILLISECONDS);
+    public void start() {
+        worker.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        worker.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void runOnce() {
-        try {
-            sendDue();
-        } catch (RuntimeException e) {
-            LOG.warn("Account notice worker could not read its outbox: {}", e.toString());
-        }
+    public boolean isRunning() {
+        return worker.isRunning();
     }
 }

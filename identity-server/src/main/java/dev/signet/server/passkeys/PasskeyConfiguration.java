@@ -8,7 +8,6 @@ import dev.signet.server.signin.CitizenSignIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -71,13 +70,6 @@ class PasskeyConfiguration {
                         .build()));
         relyingParty.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return new AccountPasskeyRelyingParty(relyingParty, users);
-    }
-
-    /** Every passkey may be removed until the second-factor feature supplies its own policy (see the interface). */
-    @Bean
-    @ConditionalOnMissingBean
-    PasskeyRemovalPolicy passkeyRemovalPolicy() {
-        return (accountId, credentialId) -> new PasskeyRemovalPolicy.Allowed();
     }
 
     /**

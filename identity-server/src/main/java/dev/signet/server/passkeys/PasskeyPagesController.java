@@ -2,10 +2,15 @@ package dev.signet.server.passkeys;
 
 import dev.signet.core.passkey.Passkey;
 import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.server.account.RecentAuthentication;
+import dev.signet.server.factors.FactorRemovalPolicy;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,17 +30,30 @@ import org.springframework.web.server.ResponseStatusException;
 class PasskeyPagesController {
 
     static final String ACCOUNT_PAGE = "/account";
+    /** Asks for a strong, recent sign-in, then back to the account page, where the add form is then shown. */
+    static final String ADD_PAGE = "/account/passkeys/add";
     private static final String NAME_PAGE = "/account/passkeys/{id}/name";
     private static final String REMOVE_PAGE = "/account/passkeys/{id}/remove";
 
     private static final Logger log = LoggerFactory.getLogger(PasskeyPagesController.class);
 
     private final PasskeyRepository passkeys;
-    private final PasskeyRemovalPolicy removalPolicy;
+    private final FactorRemovalPolicy removalPolicy;
+    private final RecentAuthentication recentAuthentication;
+    private final PasskeyChanges changes;
 
-    PasskeyPagesController(PasskeyRepository passkeys, PasskeyRemovalPolicy removalPolicy) {
+    PasskeyPagesController(PasskeyRepository passkeys, FactorRemovalPolicy removalPolicy,
+            RecentAuthentication recentAuthentication, PasskeyChanges changes) {
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
         this.removalPolicy = Objects.requireNonNull(removalPolicy, "removalPolicy");
+        this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    @GetMapping(ADD_PAGE)
+    String addPage(CitizenAuthentication citizen, HttpServletRequest request, HttpServletResponse response) {
+        return "redirect:" + recentAuthentication.firstGoTo(citizen, ACCOUNT_PAGE, request, response)
+                .orElse(ACCOUNT_PAGE + "#passkeys");
     }
 
     @GetMapping(NAME_PAGE)
@@ -64,27 +82,43 @@ class PasskeyPagesController {
     }
 
     @GetMapping(REMOVE_PAGE)
-    String removePage(@PathVariable("id") String id, CitizenAuthentication citizen, Model model) {
+    String removePage(@PathVariable("id") String id, CitizenAuthentication citizen, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         Passkey passkey = own(citizen, id);
+        Optional<String> first = recentAuthentication.firstGoTo(citizen, removePath(id), request, response);
+        if (first.isPresent()) {
+            return "redirect:" + first.get();
+        }
         model.addAttribute("passkey", passkey);
         return "passkeys/remove";
     }
 
     @PostMapping(REMOVE_PAGE)
     String remove(@PathVariable("id") String id, CitizenAuthentication citizen, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         Passkey passkey = own(citizen, id);
-        if (removalPolicy.mayRemove(citizen.accountId(), id) instanceof PasskeyRemovalPolicy.Refused refused) {
+        Optional<String> first = recentAuthentication.firstGoTo(citizen, removePath(id), request, response);
+        if (first.isPresent()) {
+            return "redirect:" + first.get();
+        }
+        FactorRemovalPolicy.Decision decision = removalPolicy.remove(citizen.accountId(),
+                () -> passkeys.delete(citizen.accountId(), id));
+        if (decision instanceof FactorRemovalPolicy.Refused refused) {
             model.addAttribute("passkey", passkey);
-            model.addAttribute("reason", refused.messageKey());
+            model.addAttribute("services", refused.servicesNeedingIt());
             return "passkeys/cannot-remove";
         }
-        if (!passkeys.delete(citizen.accountId(), id)) {
+        if (!(decision instanceof FactorRemovalPolicy.Allowed)) {
             throw notFound();
         }
         log.info("Passkey removed from account {}", citizen.accountId());
-        PasskeyNotices.removed(request, passkey.label());
+        changes.removed(citizen.accountId(), id, passkey.label(), request, locale);
         return "redirect:" + ACCOUNT_PAGE;
+    }
+
+    /** The removal page of a passkey, with its credential id (base64url, safe in a path) as it came. */
+    private static String removePath(String id) {
+        return REMOVE_PAGE.replace("{id}", id);
     }
 
     private Passkey own(CitizenAuthentication citizen, String id) {

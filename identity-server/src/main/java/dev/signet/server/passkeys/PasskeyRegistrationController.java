@@ -1,9 +1,11 @@
 package dev.signet.server.passkeys;
 
 import dev.signet.core.passkey.Passkey;
+import dev.signet.server.account.RecentAuthentication;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,19 +45,32 @@ class PasskeyRegistrationController {
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
     private final WebAuthnRelyingPartyOperations relyingParty;
+    private final PasskeyChanges changes;
+    private final RecentAuthentication recentAuthentication;
     private final PublicKeyCredentialCreationOptionsRepository creationOptions =
             new HttpSessionPublicKeyCredentialCreationOptionsRepository();
 
-    PasskeyRegistrationController(WebAuthnRelyingPartyOperations relyingParty) {
+    PasskeyRegistrationController(WebAuthnRelyingPartyOperations relyingParty, PasskeyChanges changes,
+            RecentAuthentication recentAuthentication) {
         this.relyingParty = Objects.requireNonNull(relyingParty, "relyingParty");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> register(@RequestBody String body, Authentication authentication,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response, Locale locale) {
         if (!(authentication instanceof CitizenAuthentication citizen)) {
             return answer(401, Map.of("error", "not_signed_in"));
+        }
+        // A password alone (or a sign-in left open for long) must not add a way to sign in: the account page offers
+        // the form only when this holds; a script posting anyway is told where to prove it is the owner first.
+        Optional<String> first = recentAuthentication.firstGoTo(citizen, PasskeyPagesController.ACCOUNT_PAGE,
+                request, response);
+        if (first.isPresent()) {
+            return answer(403, Map.of("error", "confirm_it_is_you",
+                    "redirectUrl", request.getContextPath() + first.get()));
         }
         Optional<RelyingPartyPublicKey> publicKey = read(body);
         if (publicKey.isEmpty()) {
@@ -76,9 +91,10 @@ class PasskeyRegistrationController {
         try {
             CredentialRecord record = relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest(
                     options, new RelyingPartyPublicKey(publicKey.get().getCredential(), label)));
-            PasskeyNotices.added(request, label);
+            String credentialId = record.getCredentialId().toBase64UrlString();
+            changes.added(citizen.accountId(), credentialId, label, request, locale);
             log.info("Passkey registered for account {}", citizen.accountId());
-            return answer(200, Map.of("success", true, "credentialId", record.getCredentialId().toBase64UrlString(),
+            return answer(200, Map.of("success", true, "credentialId", credentialId,
                     "redirectUrl", request.getContextPath() + PasskeyPagesController.ACCOUNT_PAGE));
         } catch (RuntimeException e) {
             // Wrong challenge or origin, no user verification, a credential already registered, a broken object.

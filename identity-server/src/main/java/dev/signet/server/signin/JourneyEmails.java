@@ -102,6 +102,16 @@ public class JourneyEmails implements DisposableBean {
         send("signInLocked", to, locale, minutes);
     }
 
+    /**
+     * That a way of signing in was added to or removed from the account ({@code secondFactorAdded},
+     * {@code secondFactorRemoved}, {@code recoveryCodesReplaced}, {@code passkeyAdded}, {@code passkeyRemoved}), so
+     * an owner who did not do it can act. {@code what} names the factor: a passkey's name, or a
+     * {@link org.springframework.context.MessageSourceResolvable} the message source puts in the page's language.
+     */
+    public void sendSignInMethodChanged(String kind, String to, Locale locale, Object... what) {
+        send(kind, to, locale, what);
+    }
+
     private void send(String kind, String to, Locale locale, Object... arguments) {
         String subject = messages.getMessage("email." + kind + ".subject", null, locale);
         String body = messages.getMessage("email." + kind + ".body", arguments, locale);

@@ -7,10 +7,12 @@ import dev.signet.core.account.AccountStatus;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.testing.browser.BrowserIntegrationTest;
 import dev.signet.server.testing.browser.Citizen;
+import dev.signet.server.testing.browser.TestRelyingParty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -86,6 +88,36 @@ class PasskeyInABrowserIT extends BrowserIntegrationTest {
         awaitText(citizen, "We could not sign you in with that passkey");
         assertThat(citizen.path()).isEqualTo("/sign-in");
         citizen.checkAccessibility();
+    }
+
+    @Test
+    void aCitizenWithAPasskeyGivesItAsTheSecondStepAfterTheirPasswordForAServiceThatNeedsClCm() {
+        Account account = existingAccount(uniqueEmail("browser-passkey-second-step"), PASSWORD,
+                AccountStatus.ACTIVE);
+        // Removed by the harness before the next test.
+        chromium().addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        Citizen citizen = citizen().visit("/sign-in");
+        citizen.fillIn("Email address", account.email()).press("Continue");
+        citizen.fillIn("Password", PASSWORD).press("Continue");
+        citizen.fillIn("Name for the new passkey", "Virtual key").press("Add a passkey");
+        assertThat(citizen.text()).contains("Passkey ‘Virtual key’ added");
+
+        // Another visit, from a service that needs Cl.Cm: the password, then the passkey.
+        citizen.forgetCookies().visitService(Map.of("vtr", "[\"Cl.Cm\"]"));
+        assertThat(citizen.path()).isEqualTo("/sign-in");
+        citizen.fillIn("Email address", account.email()).press("Continue");
+        citizen.fillIn("Password", PASSWORD).press("Continue");
+        assertThat(citizen.path()).isEqualTo("/sign-in/second-factor");
+        assertThat(citizen.text()).contains("Use your passkey").doesNotContain("Choose how to get security codes")
+                .doesNotContain("To use your passkey, use a browser that supports passkeys");
+
+        citizen.press("Use your passkey");
+        assertThat(citizen.url()).startsWith(TestRelyingParty.ORIGIN);
+        assertThat(relyingParty().lastSignIn()).get().extracting(signIn -> signIn.claims().getClaim("vot"))
+                .isEqualTo("Cl.Cm");
     }
 
     /** Waits until the page shows the words (a script changing the page in place). */

@@ -63,6 +63,44 @@ class RelyingPartyFileLoaderTest {
     }
 
     @Test
+    void aServiceRequiringClCmMayByDefaultAskForClCmOnly() {
+        RelyingParty rp = loader.load(file("""
+                relying-parties:
+                  - client-id: strict
+                    name: Strict
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://rp.example/callback]
+                    requires-vtr: Cl.Cm
+                """)).get(0);
+
+        assertThat(rp.requiredVtr()).contains("Cl.Cm");
+        assertThat(rp.allowedVtr()).containsExactly("Cl.Cm");
+        assertThat(rp.requiresSecondFactor()).isTrue();
+    }
+
+    @Test
+    void aRequiredVectorWeakerVectorsWouldUndermineIsRefused() {
+        String message = problemsOf("""
+                relying-parties:
+                  - client-id: contradictory
+                    name: Contradictory
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://rp.example/callback]
+                    requires-vtr: Cl.Cm
+                    allowed-vtr: [Cl.Cm, Cl]
+                  - client-id: malformed
+                    name: Malformed
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://other.example/callback]
+                    requires-vtr: cl.cm
+                """);
+
+        assertThat(message).contains("client 'contradictory', field 'requires-vtr': the service requires Cl.Cm but "
+                + "allowed-vtr lets it ask for Cl").contains("client 'malformed', field 'requires-vtr': 'cl.cm' is "
+                + "not a vector of trust");
+    }
+
+    @Test
     void brokenRedirectUrisAreNamedWithFileClientAndField() {
         String message = problemsOf("""
                 relying-parties:
@@ -97,6 +135,39 @@ class RelyingPartyFileLoaderTest {
                 """));
 
         assertThat(parsed.get(0).redirectUris()).hasSize(3);
+    }
+
+    @Test
+    void anEventsEndpointAndADepartmentAreReadAndAnEventsEndpointOverPlainHttpIsRefused() {
+        List<RelyingParty> parsed = loader.load(file("""
+                relying-parties:
+                  - client-id: dept-events
+                    name: Events
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://events.example/cb]
+                    events-uri: https://events.example/security-events
+                    department: dvla
+                  - client-id: dept-loopback
+                    name: Loopback
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://loopback.example/cb]
+                    events-uri: http://127.0.0.1:8500/security-events
+                """));
+
+        assertThat(parsed.get(0).eventsUri()).contains(URI.create("https://events.example/security-events"));
+        assertThat(parsed.get(0).department()).contains("dvla");
+        assertThat(parsed.get(1).eventsUri()).contains(URI.create("http://127.0.0.1:8500/security-events"));
+        assertThat(parsed.get(1).department()).isEmpty();
+        assertThat(problemsOf("""
+                relying-parties:
+                  - client-id: dept-a
+                    name: A
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://a.example/cb]
+                    events-uri: http://a.example/events#x
+                    department: ""
+                """)).contains("client 'dept-a', field 'events-uri': 'http://a.example/events#x' must not contain a "
+                + "fragment").contains("client 'dept-a', field 'department': must be a non-empty text value");
     }
 
     @Test
@@ -220,5 +291,45 @@ class RelyingPartyFileLoaderTest {
                     redirect-uris: [https://spa.example/cb]
                     grant-types: [client_credentials]
                 """)).contains("client 'spa', field 'grant-types': client_credentials needs a confidential client");
+    }
+
+    @Test
+    void aDepartmentsServiceMayAskForItsLegacySubjects() {
+        List<RelyingParty> parsed = loader.load(file("""
+                relying-parties:
+                  - client-id: vehicle-tax-service
+                    name: Vehicle tax
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://tax.example/cb]
+                    department: dvla
+                    scopes: [openid, legacy_subjects]
+                  - client-id: no-department
+                    name: Nobody's
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://nobody.example/cb]
+                """));
+
+        assertThat(parsed.get(0).department()).contains("dvla");
+        assertThat(parsed.get(0).scopes()).contains("legacy_subjects");
+        assertThat(parsed.get(1).department()).isEmpty();
+    }
+
+    @Test
+    void legacySubjectsNeedADepartmentWrittenAsConnectorsWriteIt() {
+        assertThat(problemsOf("""
+                relying-parties:
+                  - client-id: orphan
+                    name: Orphan
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://orphan.example/cb]
+                    scopes: [openid, legacy_subjects]
+                  - client-id: shouting
+                    name: Shouting
+                    token-endpoint-auth-method: none
+                    redirect-uris: [https://shouting.example/cb]
+                    department: DVLA
+                """)).contains("client 'orphan', field 'scopes': legacy_subjects needs the department that owns the "
+                + "service: set department")
+                .contains("client 'shouting', field 'department': 'DVLA' is not a department identifier");
     }
 }

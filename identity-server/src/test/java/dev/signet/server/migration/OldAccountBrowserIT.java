@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Signing in with an old account in Chromium, from a service, every page checked with axe-core: the choice, the old
- * system's sign-in, proving the email address, joining an existing account, and the old system not answering (in
- * Welsh).
+ * system's sign-in, proving the email address, joining an existing account, the old system not answering (in
+ * Welsh), and linking another old account from the account page.
  */
 class OldAccountBrowserIT extends BrowserIntegrationTest {
 
@@ -75,6 +75,30 @@ class OldAccountBrowserIT extends BrowserIntegrationTest {
         citizen.press("Add it to my account");
 
         assertThat(citizen.heading()).isEqualTo("You are signed in to " + TestRelyingParty.SERVICE_NAME);
+    }
+
+    @Test
+    void aSignedInCitizenLinksAnotherOldAccountFromTheAccountPage() throws Exception {
+        String login = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = uniqueEmail("browser-link");
+        existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, uniqueEmail("browser-elsewhere"), true);
+        Citizen citizen = citizen();
+        citizen.visit("/sign-in").fillIn("Email address", email).press("Continue");
+        citizen.fillIn("Password", "my own signet password").press("Continue");
+        assertThat(citizen.path()).isEqualTo("/account");
+        assertThat(citizen.text()).contains("You have not linked any old accounts to this account.");
+
+        citizen.follow("Link another old account");
+        assertThat(citizen.heading()).isEqualTo("Which old account do you want to link?");
+        citizen.choose("Vehicle tax account").press("Continue");
+        assertThat(citizen.heading()).isEqualTo("Sign in to your Vehicle tax account");
+        citizen.fillIn("User name", login).fillIn("Password", LEGACY_PASSWORD).press("Continue");
+
+        assertThat(citizen.path()).isEqualTo("/account");
+        assertThat(citizen.text()).contains("Your old account has been linked").contains("Vehicle tax account")
+                .contains("Linked on");
+        assertThat(citizen.pagesChecked()).hasSize(6);
     }
 
     @Test

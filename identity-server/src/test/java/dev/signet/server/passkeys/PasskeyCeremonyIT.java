@@ -97,6 +97,8 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         TestBrowser owner = signedIn(account);
         assertThat(register(owner, phone, "Phone").status()).isEqualTo(200);
         assertThat(owner.get("/account").body()).contains("Passkey ‘Phone’ added");
+        // The account now has a strong factor: the password session proves it is the owner with it before adding more.
+        assertThat(signIn(owner, owner.get("/account"), phone).status()).isEqualTo(200);
         assertThat(register(owner, key, "Security key").status()).isEqualTo(200);
 
         TestBrowser browser = browser();
@@ -114,7 +116,7 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(data.get("passkeys").get(1).get("name").asString()).isEqualTo("Security key");
         assertThat(data.get("passkeys").get(1).get("credentialId").asString()).isEqualTo(key.credentialId());
         assertThat(data.get("passkeys").get(1).has("lastUsedAt")).isTrue();
-        assertThat(data.get("passkeys").get(0).has("lastUsedAt")).isFalse();
+        assertThat(data.get("passkeys").get(0).has("lastUsedAt")).as("used for the step-up").isTrue();
         accounts.delete(account.id());
         assertThat(passkeys.findByAccount(account.id())).isEmpty();
         assertThat(passkeys.findByCredentialId(key.credentialId())).isEmpty();
@@ -220,6 +222,9 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(renamed.location()).endsWith("/account");
         assertThat(owner.get("/account").body()).contains("Passkey renamed to ‘Personal phone’");
 
+        // Removing changes how the owner signs in: a password session uses the passkey (its second factor) first.
+        assertThat(owner.get("/account/passkeys/" + id + "/remove").location()).endsWith("/sign-in/second-factor");
+        assertThat(signIn(owner, owner.get("/account"), authenticator).status()).isEqualTo(200);
         TestBrowser.Page removePage = owner.get("/account/passkeys/" + id + "/remove");
         assertThat(removePage.body()).contains("Personal phone");
         TestBrowser.Page removed = owner.submit(removePage, "/account/passkeys/" + id + "/remove", Map.of());

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class TestBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    /** Where a page without forms gives its scripts the token (the passkey sections). */
+    private static final Pattern SCRIPT_CSRF = Pattern.compile("data-csrf-token=\"([^\"]+)\"");
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -39,10 +41,10 @@ public final class TestBrowser {
     /** A response as the browser saw it. */
     public record Page(int status, String location, String body) {
 
-        /** The CSRF token of the page's forms. */
+        /** The CSRF token of the page's forms, or of its scripts when it has no form. */
         public String csrfToken() {
             Matcher matcher = CSRF.matcher(body);
-            if (!matcher.find()) {
+            if (!matcher.find() && !(matcher = SCRIPT_CSRF.matcher(body)).find()) {
                 throw new AssertionError("No CSRF token on the page:\n" + body);
             }
             return matcher.group(1);

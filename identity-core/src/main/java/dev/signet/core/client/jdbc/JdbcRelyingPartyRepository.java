@@ -21,13 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link RelyingPartyRepository} on PostgreSQL (table {@code relying_party}, migration V20). */
+/** {@link RelyingPartyRepository} on PostgreSQL (table {@code relying_party}, migrations V20, V75, V87). */
 public final class JdbcRelyingPartyRepository implements RelyingPartyRepository {
 
     private static final String COLUMNS = """
             client_id, name, redirect_uris, post_logout_redirect_uris, backchannel_logout_uri,
             token_endpoint_auth_method, jwks, jwks_uri, client_secret_sha256, sector_identifier, subject_type,
-            grant_types, scopes, claims, allowed_vtr, id_token_signing_alg, require_pkce, source""";
+            grant_types, scopes, claims, allowed_vtr, required_vtr, id_token_signing_alg, require_pkce, source,
+            events_uri, department""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -58,7 +59,7 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
     @Override
     public void save(RelyingParty rp) {
         jdbc.sql("INSERT INTO relying_party (" + COLUMNS + ", updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name, "
                         + "redirect_uris = EXCLUDED.redirect_uris, "
                         + "post_logout_redirect_uris = EXCLUDED.post_logout_redirect_uris, "
@@ -68,16 +69,20 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
                         + "client_secret_sha256 = EXCLUDED.client_secret_sha256, "
                         + "sector_identifier = EXCLUDED.sector_identifier, subject_type = EXCLUDED.subject_type, "
                         + "grant_types = EXCLUDED.grant_types, scopes = EXCLUDED.scopes, claims = EXCLUDED.claims, "
-                        + "allowed_vtr = EXCLUDED.allowed_vtr, id_token_signing_alg = EXCLUDED.id_token_signing_alg, "
+                        + "allowed_vtr = EXCLUDED.allowed_vtr, required_vtr = EXCLUDED.required_vtr, "
+                        + "id_token_signing_alg = EXCLUDED.id_token_signing_alg, "
                         + "require_pkce = EXCLUDED.require_pkce, source = EXCLUDED.source, "
+                        + "events_uri = EXCLUDED.events_uri, department = EXCLUDED.department, "
                         + "updated_at = EXCLUDED.updated_at")
                 .params(rp.clientId(), rp.name(), uris(rp.redirectUris()), uris(rp.postLogoutRedirectUris()),
                         rp.backchannelLogoutUri().map(URI::toString).orElse(null), rp.authMethod().value(),
                         rp.jwks().orElse(null), rp.jwksUri().map(URI::toString).orElse(null),
                         rp.clientSecretSha256().orElse(null), rp.sectorIdentifier(), rp.subjectType().value(),
                         sorted(rp.grantTypes()), sorted(rp.scopes()), sorted(rp.claims()),
-                        rp.allowedVtr().toArray(String[]::new), rp.idTokenSigningAlgorithm().name(),
-                        rp.requirePkce(), rp.source().name(), Timestamp.from(clock.instant()))
+                        rp.allowedVtr().toArray(String[]::new), rp.requiredVtr().orElse(null),
+                        rp.idTokenSigningAlgorithm().name(), rp.requirePkce(), rp.source().name(),
+                        rp.eventsUri().map(URI::toString).orElse(null), rp.department().orElse(null),
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -122,8 +127,11 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
                 new LinkedHashSet<>(strings(rs, "scopes")),
                 new LinkedHashSet<>(strings(rs, "claims")),
                 strings(rs, "allowed_vtr"),
+                Optional.ofNullable(rs.getString("required_vtr")),
                 IdTokenSigningAlgorithm.fromValue(rs.getString("id_token_signing_alg")).orElseThrow(),
                 rs.getBoolean("require_pkce"),
-                RelyingParty.Source.valueOf(rs.getString("source")));
+                RelyingParty.Source.valueOf(rs.getString("source")),
+                Optional.ofNullable(rs.getString("events_uri")).map(URI::create),
+                Optional.ofNullable(rs.getString("department")));
     }
 }

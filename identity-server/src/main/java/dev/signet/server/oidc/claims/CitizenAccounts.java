@@ -8,12 +8,12 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
 /** Which citizen account a token is about, if any (client-credentials tokens are about the client itself). */
-final class CitizenAccounts {
+public final class CitizenAccounts {
 
     private CitizenAccounts() {
     }
 
-    static Optional<UUID> accountOf(Authentication principal, OAuth2Authorization authorization) {
+    public static Optional<UUID> accountOf(Authentication principal, OAuth2Authorization authorization) {
         if (principal instanceof CitizenAuthentication citizen) {
             return Optional.of(citizen.accountId());
         }

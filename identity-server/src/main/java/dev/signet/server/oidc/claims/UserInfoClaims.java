@@ -2,10 +2,12 @@ package dev.signet.server.oidc.claims;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,7 +24,8 @@ import org.springframework.security.oauth2.server.authorization.oidc.authenticat
 /**
  * The userinfo response: the relying party's own {@code sub} (the one in its ID token) and, when the {@code email}
  * scope was granted, {@code email} and {@code email_verified}, read from the account at the time of the request.
- * A relying party that declares {@code claims} receives only those of them.
+ * A relying party that declares {@code claims} receives only those of them. A department's relying party granted the
+ * {@code legacy_subjects} scope also gets {@code legacy_subjects}, as in its ID token ({@link LegacySubjects}).
  */
 final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
@@ -30,13 +33,16 @@ final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext
     private final AccountRepository accounts;
     private final RegisteredClientRepository registeredClients;
     private final RelyingPartyRepository relyingParties;
+    private final LegacySubjects legacySubjects;
 
     UserInfoClaims(SubjectIdentifiers subjects, AccountRepository accounts,
-            RegisteredClientRepository registeredClients, RelyingPartyRepository relyingParties) {
+            RegisteredClientRepository registeredClients, RelyingPartyRepository relyingParties,
+            LegacySubjects legacySubjects) {
         this.subjects = Objects.requireNonNull(subjects, "subjects");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.registeredClients = Objects.requireNonNull(registeredClients, "registeredClients");
         this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
+        this.legacySubjects = Objects.requireNonNull(legacySubjects, "legacySubjects");
     }
 
     @Override
@@ -52,12 +58,14 @@ final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(StandardClaimNames.SUB, subjects.subjectFor(accountId, client.getClientId()));
         Set<String> scopes = context.getAccessToken().getScopes();
-        Set<String> declared = relyingParties.findByClientId(client.getClientId())
-                .map(rp -> rp.claims()).orElse(Set.of());
+        Optional<RelyingParty> relyingParty = relyingParties.findByClientId(client.getClientId());
+        Set<String> declared = relyingParty.map(RelyingParty::claims).orElse(Set.of());
         if (scopes.contains(OidcScopes.EMAIL)) {
             putIfAllowed(claims, declared, StandardClaimNames.EMAIL, account.email());
             putIfAllowed(claims, declared, StandardClaimNames.EMAIL_VERIFIED, account.emailVerified());
         }
+        relyingParty.flatMap(rp -> legacySubjects.releasedTo(rp, accountId, scopes))
+                .ifPresent(value -> claims.put(LegacySubjects.CLAIM, value));
         return new OidcUserInfo(claims);
     }
 

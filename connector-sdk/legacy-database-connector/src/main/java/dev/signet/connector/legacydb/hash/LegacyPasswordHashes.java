@@ -74,6 +74,29 @@ public final class LegacyPasswordHashes {
         }
     }
 
+    /**
+     * Whether {@code stored} is in one of the formats that name themselves by a prefix (every row of the table above
+     * but the last two), without checking a password: how a bulk import tells a usable hash string from anything else
+     * without running the hash. A value in such a format can still be malformed past its prefix; {@link #check} then
+     * says {@link HashCheck.Unreadable}. Unprefixed digests and ASP.NET Identity values are not included: nothing in
+     * them says what they are.
+     */
+    public boolean recognisesSelfDescribing(String stored) {
+        Objects.requireNonNull(stored, "stored");
+        String value = stored.trim();
+        if (value.regionMatches(true, 0, "{CRYPT}", 0, 7)) {
+            value = value.substring(7);
+        } else if (rfc2307.recognises(value)) {
+            return true;
+        }
+        for (HashFormat format : prefixed) {
+            if (format.recognises(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private HashCheck checkBytes(byte[] password, String stored, Optional<String> salt) {
         if (stored.isEmpty()) {
             return new HashCheck.Unreadable("no stored hash");

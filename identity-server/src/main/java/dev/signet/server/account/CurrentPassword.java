@@ -1,6 +1,8 @@
 package dev.signet.server.account;
 
 import dev.signet.core.account.Account;
+import dev.signet.core.password.PasswordCheck;
+import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.ClientAddress;
 import dev.signet.server.protection.LimitedAction;
@@ -14,28 +16,29 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The current password a "your account" page asks for before a change, checked under the same attempt limit as
- * sign-in (per email address and client address), so a browser left signed in gives no more guesses than the sign-in
- * page.
+ * The current password asked before a change to the account, checked under the same attempt limit as sign-in (per
+ * email address and client address), so a browser left signed in gives no more guesses than the sign-in page.
  */
 @Component
-class CurrentPasswordCheck {
+public class CurrentPassword {
 
-    static final String FIELD = "currentPassword";
+    /** The form field every page uses for it. */
+    public static final String FIELD = "currentPassword";
     private static final String WAIT = "protection.currentPassword.wait";
 
-    private final AccountChanges changes;
+    private final PasswordHasher hasher;
     private final AttemptLimiter limiter;
 
-    CurrentPasswordCheck(AccountChanges changes, AttemptLimiter limiter) {
-        this.changes = Objects.requireNonNull(changes, "changes");
+    CurrentPassword(PasswordHasher hasher, AttemptLimiter limiter) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
-    /** The errors to show on the form's {@value #FIELD} field; none when the password is the account's. */
-    FormErrors problems(Account account, String current, HttpServletRequest request, HttpServletResponse response) {
+    /** No errors when {@code typed} is the account's password; otherwise what to show next to the field. */
+    public FormErrors problems(Account account, String typed, HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = new FormErrors();
-        if (current == null || current.isEmpty()) {
+        if (typed == null || typed.isEmpty()) {
             return errors.add(FIELD, "account.error.currentPasswordMissing");
         }
         LimitedAttempt attempt = limiter.begin(LimitedAction.SIGN_IN, account.email(), ClientAddress.of(request));
@@ -43,12 +46,17 @@ class CurrentPasswordCheck {
             return WaitMessages.refused(response, refused, FIELD, WAIT);
         }
         LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
-        if (changes.isCurrentPassword(account, current)) {
+        if (matches(account, typed)) {
             allowed.succeeded();
             return errors;
         }
         Optional<LimitedAttempt.Refused> lockout = allowed.failed();
         return lockout.isPresent() ? WaitMessages.refused(response, lockout.get(), FIELD, WAIT)
                 : errors.add(FIELD, "account.error.currentPasswordWrong");
+    }
+
+    private boolean matches(Account account, String typed) {
+        return account.passwordHash().isPresent()
+                && hasher.verify(typed, account.passwordHash().get()) instanceof PasswordCheck.Matches;
     }
 }

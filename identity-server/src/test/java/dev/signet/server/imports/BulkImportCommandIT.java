@@ -1,0 +1,56 @@
+package dev.signet.server.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.core.testing.PostgresTestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The command against a real PostgreSQL migrated by an earlier release, one without the import's table (V85). */
+class BulkImportCommandIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void onADatabaseFromAnEarlierReleaseTheCommandAddsItsTableAndImports() throws Exception {
+        String url;
+        try (HikariDataSource earlier = PostgresTestServer.newMigratedDatabase();
+                Connection connection = earlier.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE account_import_source");
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '85'");
+            url = earlier.getJdbcUrl();
+        }
+        Path users = directory.resolve("users.json");
+        Path report = directory.resolve("rejected.jsonl");
+        Files.writeString(users, "[{\"email\": \"first@upgrade.test\", \"user_id\": \"u1\"}, {\"user_id\": \"u2\"}]");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = BulkImportCommand.run(new String[] {"--file", users.toString(), "--report", report.toString()},
+                Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres")::get,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("{\"created\":1,\"updated\":0,\"unchanged\":0,\"rejected\":1,");
+        assertThat(Files.readString(report)).isEqualTo(
+                "{\"row\":2,\"user_id\":\"u2\",\"reason\":\"email is missing or is not an email address\"}\n");
+        try (HikariDataSource after = new HikariDataSource()) {
+            after.setJdbcUrl(url);
+            after.setUsername("postgres");
+            assertThat(JdbcClient.create(after).sql("SELECT source_user_id FROM account_import_source")
+                    .query(String.class).list()).containsExactly("u1");
+        }
+    }
+}
