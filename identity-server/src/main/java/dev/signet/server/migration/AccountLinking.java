@@ -68,7 +68,11 @@ class AccountLinking {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** A new account for the proven email, holding the legacy password, linked to the legacy identity. */
+    /**
+     * A new account for the proven email, linked to the legacy identity, holding the legacy password when the old
+     * system checked one (an account made through an upstream provider has no Signet password until the citizen sets
+     * one).
+     */
     Result createAccount(String connectorId, OldAccountJourney.PendingLink pending, Locale locale) {
         if (!pending.emailProven()) {
             throw new IllegalStateException("An account is only made for a proven email address");
@@ -76,16 +80,17 @@ class AccountLinking {
         Instant now = clock.instant();
         UUID accountId = UUID.randomUUID();
         Result result = inTransaction(() -> {
-            accounts.create(new Account(accountId, pending.email(), true, Optional.of(pending.passwordHash()),
+            accounts.create(new Account(accountId, pending.email(), true, pending.carriedPassword(),
                     AccountStatus.ACTIVE, now, now));
             links.link(LinkedIdentity.of(accountId, connectorId, pending.legacySubject(), now,
-                    LinkMethod.NEW_ACCOUNT, Optional.of(PasswordFingerprint.of(pending.passwordHash()))));
+                    LinkMethod.NEW_ACCOUNT, pending.carriedPassword().map(PasswordFingerprint::of)));
             return new Result.Linked(accountId);
         });
         if (result instanceof Result.Linked) {
             audit.record(Actor.citizen(accountId), AuditEventType.ACCOUNT_CREATED_BY_MIGRATION,
                     Optional.of(accountId), Map.of("connector", connectorId));
-            linked(accountId, connectorId, LinkMethod.NEW_ACCOUNT, true, pending.email(), locale);
+            linked(accountId, connectorId, LinkMethod.NEW_ACCOUNT, pending.carriedPassword().isPresent(),
+                    pending.email(), locale);
         }
         return result;
     }
@@ -98,13 +103,12 @@ class AccountLinking {
             Locale locale) {
         Account account = accounts.findById(accountId)
                 .orElseThrow(() -> new IllegalStateException("The account to link no longer exists"));
-        boolean carryOver = account.passwordHash().isEmpty();
+        Optional<String> carried = account.passwordHash().isEmpty() ? pending.carriedPassword() : Optional.empty();
+        boolean carryOver = carried.isPresent();
         Result result = inTransaction(() -> {
             links.link(LinkedIdentity.of(accountId, connectorId, pending.legacySubject(), clock.instant(), method,
-                    carryOver ? Optional.of(PasswordFingerprint.of(pending.passwordHash())) : Optional.empty()));
-            if (carryOver) {
-                accounts.updatePasswordHash(accountId, pending.passwordHash());
-            }
+                    carried.map(PasswordFingerprint::of)));
+            carried.ifPresent(hash -> accounts.updatePasswordHash(accountId, hash));
             return new Result.Linked(accountId);
         });
         if (result instanceof Result.Linked) {

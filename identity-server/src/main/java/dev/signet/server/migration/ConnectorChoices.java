@@ -1,7 +1,9 @@
 package dev.signet.server.migration;
 
+import dev.signet.connector.Connector;
 import dev.signet.connector.ConnectorInstance;
 import dev.signet.connector.PasswordConnector;
+import dev.signet.connector.RedirectConnector;
 import dev.signet.server.federation.ConnectorRegistry;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +12,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The old systems a citizen can sign in with: every declared connector that checks passwords, in the connectors
- * file's order. Also read by the sign-in page ({@code ${@connectorChoices.offered()}}) to show its link only when
- * there is a choice to make.
+ * The old systems a citizen can sign in with: every declared connector that checks passwords or sends the citizen to
+ * an upstream provider, in the connectors file's order. Also read by the sign-in page
+ * ({@code ${@connectorChoices.offered()}}) to show its link only when there is a choice to make.
  */
 @Component("connectorChoices")
 public class ConnectorChoices {
@@ -29,21 +31,50 @@ public class ConnectorChoices {
 
     /** Whether any old system can be signed in with. */
     public boolean offered() {
-        return !registry.withCapability(PasswordConnector.class).isEmpty();
+        return !signInConnectors().isEmpty();
     }
 
     /** The old systems, named in the page's language (Welsh names when the department gave them). */
     List<Choice> choices(Locale locale) {
+        return signInConnectors().stream().map(Connector::instance)
+                .map(instance -> new Choice(instance.id(), instance.displayName(locale.getLanguage()))).toList();
+    }
+
+    /** Whether any old system checks passwords: only those can be added from the account page so far. */
+    public boolean passwordOffered() {
+        return !registry.withCapability(PasswordConnector.class).isEmpty();
+    }
+
+    /** The old systems that check passwords, named as in {@link #choices}. */
+    List<Choice> passwordChoices(Locale locale) {
         return registry.withCapability(PasswordConnector.class).stream().map(PasswordConnector::instance)
                 .map(instance -> new Choice(instance.id(), instance.displayName(locale.getLanguage()))).toList();
     }
 
     Optional<PasswordConnector> passwordConnector(String connectorId) {
-        return connectorId == null ? Optional.empty()
-                : registry.find(connectorId).flatMap(connector -> connector.capability(PasswordConnector.class));
+        return capability(connectorId, PasswordConnector.class);
+    }
+
+    Optional<RedirectConnector> redirectConnector(String connectorId) {
+        return capability(connectorId, RedirectConnector.class);
     }
 
     Optional<ConnectorInstance> instance(String connectorId) {
-        return passwordConnector(connectorId).map(PasswordConnector::instance);
+        return connectorId == null ? Optional.empty()
+                : registry.find(connectorId).filter(ConnectorChoices::signsIn).map(Connector::instance);
+    }
+
+    private List<Connector> signInConnectors() {
+        return registry.all().stream().filter(ConnectorChoices::signsIn).toList();
+    }
+
+    private static boolean signsIn(Connector connector) {
+        return connector.capability(PasswordConnector.class).isPresent()
+                || connector.capability(RedirectConnector.class).isPresent();
+    }
+
+    private <C> Optional<C> capability(String connectorId, Class<C> capability) {
+        return connectorId == null ? Optional.empty()
+                : registry.find(connectorId).flatMap(connector -> connector.capability(capability));
     }
 }

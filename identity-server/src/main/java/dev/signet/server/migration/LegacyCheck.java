@@ -3,9 +3,10 @@ package dev.signet.server.migration;
 import dev.signet.connector.LegacyIdentity;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-/** What checking an old system's login name and password gave, as the journey acts on it. */
+/** What checking the citizen at an old system gave (its login name and password, or an upstream sign-in). */
 sealed interface LegacyCheck {
 
     /** Too many attempts for this login name or from this address: nothing was checked (or a lockout just began). */
@@ -28,9 +29,10 @@ sealed interface LegacyCheck {
      * Right details for a legacy identity not linked yet.
      *
      * @param passwordHash the legacy password hashed for Signet (Argon2id), ready to become the new account's
-     *                     password: the journey keeps it in the session instead of the password itself
+     *                     password: the journey keeps it in the session instead of the password itself; empty when
+     *                     the citizen signed in at an upstream provider, which shows Signet no password
      */
-    record NotLinked(LegacyIdentity identity, String passwordHash) implements LegacyCheck {
+    record NotLinked(LegacyIdentity identity, Optional<String> passwordHash) implements LegacyCheck {
         public NotLinked {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(passwordHash, "passwordHash");

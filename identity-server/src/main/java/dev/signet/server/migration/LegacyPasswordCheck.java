@@ -97,7 +97,7 @@ class LegacyPasswordCheck {
             refreshWhileDualRunning(link.get(), password);
             return new LegacyCheck.Linked(link.get().accountId());
         }
-        return new LegacyCheck.NotLinked(authenticated.identity(), hasher.hash(password));
+        return new LegacyCheck.NotLinked(authenticated.identity(), Optional.of(hasher.hash(password)));
     }
 
     private SignInOutcome ask(PasswordConnector connector, String connectorId, String loginName, String password) {

@@ -2,6 +2,8 @@ package dev.signet.server.migration;
 
 import dev.signet.connector.ConnectorInstance;
 import dev.signet.connector.LegacyIdentity;
+import dev.signet.connector.Redirect;
+import dev.signet.connector.RedirectStartOutcome;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
@@ -22,24 +24,28 @@ import dev.signet.server.signin.SignInJourney;
 import dev.signet.server.signin.SignInOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Sign in with an account you already have": choose the old system, sign in with its login name and password, and
+ * "Sign in with an account you already have": choose the old system, sign in with its login name and password (or at
+ * the old system itself, when it is an upstream provider that sends the citizen back here), and
  * either reach the Signet account already linked to it, or get one in the same journey:
  * <ol>
  *   <li>the email address comes from the old record and is used only once proven, by a code sent to it or because
  *       the old system vouches for it; the citizen may give another address instead (proven the same way);</li>
- *   <li>when no Signet account has the address, one is created with the old password (rehashed for Signet) and
- *       linked;</li>
+ *   <li>when no Signet account has the address, one is created with the old password (rehashed for Signet), or
+ *       with no Signet password after an upstream sign-in, and linked;</li>
  *   <li>when one has, nothing is linked until the citizen proves control of it (its Signet password, or a code sent to
  *       the address) and confirms.</li>
  * </ol>
@@ -56,6 +62,7 @@ class OldAccountController {
     static final String EXISTING_PAGE = CHOOSE_PAGE + "/existing-account";
     static final String EXISTING_CODE = EXISTING_PAGE + "/send-code";
     static final String EXISTING_CONFIRM = EXISTING_PAGE + "/confirm";
+    static final String CALLBACK_PAGE = LegacyRedirectSignIn.CALLBACK_PATH + "{connectorId}";
     private static final String RESET_REQUIRED_PAGE = "/reset-password/required";
     private static final String CONNECTOR = OldSystemPages.CONNECTOR;
     private static final String LOGIN_NAME = OldSystemPages.LOGIN_NAME;
@@ -66,6 +73,7 @@ class OldAccountController {
     private final ConnectorChoices connectors;
     private final OldSystemPages pages;
     private final LegacyPasswordCheck legacyCheck;
+    private final LegacyRedirectSignIn redirectSignIn;
     private final AccountLinking linking;
     private final OldAccountCodes codes;
     private final AccountRepository accounts;
@@ -74,12 +82,14 @@ class OldAccountController {
     private final AttemptLimiter limiter;
     private final LimitedCodeEntry codeEntry;
 
-    OldAccountController(ConnectorChoices connectors, OldSystemPages pages, LegacyPasswordCheck legacyCheck, AccountLinking linking,
-            OldAccountCodes codes, AccountRepository accounts, PasswordSignIn passwordSignIn,
-            CitizenSignIn citizenSignIn, AttemptLimiter limiter, LimitedCodeEntry codeEntry) {
+    OldAccountController(ConnectorChoices connectors, OldSystemPages pages, LegacyPasswordCheck legacyCheck,
+            LegacyRedirectSignIn redirectSignIn, AccountLinking linking, OldAccountCodes codes,
+            AccountRepository accounts, PasswordSignIn passwordSignIn, CitizenSignIn citizenSignIn,
+            AttemptLimiter limiter, LimitedCodeEntry codeEntry) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.legacyCheck = Objects.requireNonNull(legacyCheck, "legacyCheck");
+        this.redirectSignIn = Objects.requireNonNull(redirectSignIn, "redirectSignIn");
         this.linking = Objects.requireNonNull(linking, "linking");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -104,12 +114,57 @@ class OldAccountController {
     @PostMapping(CHOOSE_PAGE)
     String choose(@RequestParam(name = CONNECTOR, required = false) String connectorId, HttpServletRequest request,
             Locale locale, Model model) {
+        if (connectors.redirectConnector(connectorId).isPresent()) {
+            return startUpstream(connectorId, request, locale, model);
+        }
         if (connectors.passwordConnector(connectorId).isEmpty()) {
             return pages.chooseForm(model, locale, PURPOSE, null,
                     new FormErrors().add(CONNECTOR, "migration.choose.error.missing"));
         }
         OldAccountJourney.STATE.save(request, new OldAccountJourney(connectorId, null));
         return "redirect:" + SIGN_IN_PAGE;
+    }
+
+    // --- An old system that is an upstream provider: away and back --------------------------------------------------
+
+    /** Sends the browser to the upstream provider; what the callback needs stays in the session. */
+    private String startUpstream(String connectorId, HttpServletRequest request, Locale locale, Model model) {
+        String state = UpstreamState.fresh();
+        RedirectStartOutcome outcome = redirectSignIn.start(connectorId, state);
+        if (outcome instanceof Redirect redirect) {
+            OldAccountJourney.STATE.save(request, new OldAccountJourney(connectorId, null,
+                    new OldAccountJourney.UpstreamSignIn(state, redirect.connectorState())));
+            return "redirect:" + redirect.location();
+        }
+        return pages.unavailablePage(model, locale, PURPOSE, connectorId);
+    }
+
+    /**
+     * The upstream provider's answer. The address to register at the provider is
+     * {@code <issuer>/sign-in/old-account/callback/<connector id>}. The answer counts only for the sign-in this journey
+     * started: same connector, same {@code state}, once.
+     */
+    @GetMapping(CALLBACK_PAGE)
+    String upstreamCallback(@PathVariable("connectorId") String connectorId, HttpServletRequest request,
+            HttpServletResponse response, Locale locale, Model model) {
+        OldAccountJourney journey = OldAccountJourney.STATE.require(request);
+        OldAccountJourney.UpstreamSignIn upstream = journey.upstream();
+        if (upstream == null || !journey.connectorId().equals(connectorId)
+                || connectors.redirectConnector(connectorId).isEmpty()) {
+            throw new dev.signet.server.signin.JourneyTimedOutException(CHOOSE_PAGE);
+        }
+        // Used once: a replayed callback finds no sign-in under way.
+        OldAccountJourney.STATE.save(request, new OldAccountJourney(connectorId, null));
+        LegacyCheck check = UpstreamState.matches(upstream.state(), request.getParameter("state"))
+                ? redirectSignIn.finish(connectorId, request.getParameterMap().entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()))),
+                        upstream.connectorState())
+                : redirectSignIn.refused(connectorId);
+        if (check instanceof LegacyCheck.WrongDetails) {
+            return pages.chooseForm(model, locale, PURPOSE, connectorId,
+                    new FormErrors().add(CONNECTOR, "migration.choose.error.upstreamRefused"));
+        }
+        return afterCheck(check, journey, request, response, locale, model);
     }
 
     // --- The old system's login name and password ----------------------------------------------------------------
@@ -135,6 +190,12 @@ class OldAccountController {
         if (refused.isPresent()) {
             return signInForm(model, locale, journey, loginName, refused.get());
         }
+        return afterCheck(check, journey, request, response, locale, model);
+    }
+
+    /** After the old system has answered, whichever way it was asked: the same steps for every connector type. */
+    private String afterCheck(LegacyCheck check, OldAccountJourney journey, HttpServletRequest request,
+            HttpServletResponse response, Locale locale, Model model) {
         if (check instanceof LegacyCheck.LegacyUnavailable) {
             return pages.unavailablePage(model, locale, PURPOSE, journey.connectorId());
         }
@@ -148,7 +209,7 @@ class OldAccountController {
                 .flatMap(EmailAddress::parse);
         if (vouched.isPresent()) {
             OldAccountJourney next = journey.with(new PendingLink(identity.subject(), vouched.get(),
-                    EmailProof.VOUCHED_BY_CONNECTOR, notLinked.passwordHash()));
+                    EmailProof.VOUCHED_BY_CONNECTOR, notLinked.passwordHash().orElse(null)));
             OldAccountJourney.STATE.save(request, next);
             return afterEmailProven(next, request, response, locale, model);
         }
@@ -156,7 +217,7 @@ class OldAccountController {
         String suggested = Optional.ofNullable(identity.unverifiedAttributes().get(EMAIL)).flatMap(EmailAddress::parse)
                 .orElse(null);
         OldAccountJourney.STATE.save(request, journey.with(new PendingLink(identity.subject(), suggested,
-                EmailProof.NONE, notLinked.passwordHash())));
+                EmailProof.NONE, notLinked.passwordHash().orElse(null))));
         return "redirect:" + EMAIL_PAGE;
     }
 
@@ -165,22 +226,22 @@ class OldAccountController {
     @GetMapping(EMAIL_PAGE)
     String emailPage(HttpServletRequest request, Model model) {
         PendingLink pending = requirePending(request);
-        return emailForm(model, pending.email() == null ? "" : pending.email(), new FormErrors());
+        return emailForm(model, pending, pending.email() == null ? "" : pending.email(), new FormErrors());
     }
 
     @PostMapping(EMAIL_PAGE)
     String email(@RequestParam(name = EMAIL, required = false) String typed, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model) {
         OldAccountJourney journey = OldAccountJourney.STATE.require(request);
-        requirePending(request);
+        PendingLink pending = requirePending(request);
         Optional<String> email = EmailAddress.parse(typed);
         if (email.isEmpty()) {
-            return emailForm(model, typed, new FormErrors().add(EMAIL,
+            return emailForm(model, pending, typed, new FormErrors().add(EMAIL,
                     typed == null || typed.isBlank() ? "email.error.missing" : "email.error.format"));
         }
         if (limiter.begin(LimitedAction.CODE_SENDING, email.get(), ClientAddress.of(request))
                 instanceof LimitedAttempt.Refused refused) {
-            return emailForm(model, typed,
+            return emailForm(model, pending, typed,
                     WaitMessages.refused(response, refused, EMAIL, "protection.codeSending.wait"));
         }
         OldAccountJourney next = journey.with(journey.pending().withEmail(email.get(), EmailProof.NONE));
@@ -378,8 +439,10 @@ class OldAccountController {
         return pages.signInForm(model, locale, PURPOSE, journey.connectorId(), loginName, errors);
     }
 
-    private static String emailForm(Model model, String email, FormErrors errors) {
+    private static String emailForm(Model model, PendingLink pending, String email, FormErrors errors) {
         model.addAttribute("email", email);
+        // After an upstream sign-in no old password comes along: the page must not promise it.
+        model.addAttribute("passwordCarried", pending.carriedPassword().isPresent());
         model.addAttribute("errors", errors);
         return "migration/email";
     }

@@ -4,6 +4,7 @@ import dev.signet.server.signin.JourneyState;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Signing in with an old account, so far, in the session (server side: the citizen cannot alter it).
@@ -11,8 +12,10 @@ import java.util.Objects;
  * @param connectorId the old system the citizen chose
  * @param pending     set once the old system has accepted the citizen's details for an identity not linked yet;
  *                    {@code null} before
+ * @param upstream    while the citizen is away signing in at an upstream provider (a redirect connector): what the
+ *                    callback is checked with; {@code null} otherwise
  */
-record OldAccountJourney(String connectorId, PendingLink pending) implements Serializable {
+record OldAccountJourney(String connectorId, PendingLink pending, UpstreamSignIn upstream) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,8 +27,36 @@ record OldAccountJourney(String connectorId, PendingLink pending) implements Ser
         Objects.requireNonNull(connectorId, "connectorId");
     }
 
+    OldAccountJourney(String connectorId, PendingLink pending) {
+        this(connectorId, pending, null);
+    }
+
+    /** The next step, once the old system has accepted the citizen: an upstream sign-in is over by then. */
     OldAccountJourney with(PendingLink next) {
-        return new OldAccountJourney(connectorId, next);
+        return new OldAccountJourney(connectorId, next, null);
+    }
+
+    /**
+     * An upstream sign-in under way.
+     *
+     * @param state          the value Signet sent through the upstream provider, compared with the callback's
+     * @param connectorState what the connector needs back at the callback (a PKCE verifier, a nonce): kept here, in
+     *                       the server-side session, so it never reaches the browser
+     */
+    record UpstreamSignIn(String state, String connectorState) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        UpstreamSignIn {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(connectorState, "connectorState");
+        }
+
+        @Override
+        public String toString() {
+            return "UpstreamSignIn[(redacted)]";
+        }
     }
 
     /** How the email address of the account to be made or linked has been proven, if it has. */
@@ -45,7 +76,8 @@ record OldAccountJourney(String connectorId, PendingLink pending) implements Ser
      * @param email         the address for the Signet account: the legacy record's, or one the citizen typed;
      *                      {@code null} until known
      * @param emailProof    how {@code email} has been proven
-     * @param passwordHash  the legacy password, hashed for Signet
+     * @param passwordHash  the legacy password, hashed for Signet; {@code null} when the old system signed the
+     *                      citizen in without showing Signet a password (an upstream provider): nothing is carried over
      */
     record PendingLink(String legacySubject, String email, EmailProof emailProof, String passwordHash)
             implements Serializable {
@@ -56,7 +88,6 @@ record OldAccountJourney(String connectorId, PendingLink pending) implements Ser
         PendingLink {
             Objects.requireNonNull(legacySubject, "legacySubject");
             Objects.requireNonNull(emailProof, "emailProof");
-            Objects.requireNonNull(passwordHash, "passwordHash");
             if (email == null && emailProof != EmailProof.NONE) {
                 throw new IllegalArgumentException("Only a known email address can be proven");
             }
@@ -64,6 +95,11 @@ record OldAccountJourney(String connectorId, PendingLink pending) implements Ser
 
         PendingLink withEmail(String newEmail, EmailProof proof) {
             return new PendingLink(legacySubject, newEmail, proof, passwordHash);
+        }
+
+        /** The legacy password hashed for Signet, when the old system checked one. */
+        Optional<String> carriedPassword() {
+            return Optional.ofNullable(passwordHash);
         }
 
         boolean emailProven() {
