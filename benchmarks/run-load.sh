@@ -103,8 +103,11 @@ if [ -n "$database_url" ]; then
   # Through the environment: the password never appears on a command line.
   export SPRING_DATASOURCE_URL="$database_url" SPRING_DATASOURCE_USERNAME="${SIGNET_BENCH_DB_USER:-signet}" \
     SPRING_DATASOURCE_PASSWORD="${SIGNET_BENCH_DB_PASSWORD:-}"
-  # An external database needs the key that seals signing keys and TOTP secrets at rest (docs/signing-keys.md).
+  # An external database needs the secrets a deployment keeps (docs/signing-keys.md, docs/claims-and-trust.md,
+  # docs/credentials.md): the key sealing signing keys and TOTP secrets, the pairwise-sub salt, the codes' HMAC key.
   export SIGNET_KEYS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
+  export SIGNET_SUBJECTS_PAIRWISE_SALT=$(head -c 32 /dev/urandom | base64)
+  export SIGNET_CODES_HMAC_KEY=$(head -c 32 /dev/urandom | base64)
 fi
 
 echo "Starting Signet on $origin (data in $work/data${redis_url:+, Redis at $redis_url}${database_url:+, PostgreSQL at $database_url})..."
