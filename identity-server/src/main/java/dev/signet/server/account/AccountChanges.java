@@ -10,6 +10,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.credentials.CodesProperties;
 import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.signin.JourneyEmails;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,22 +30,23 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountChanges {
 
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final OneTimeCodeStore codes;
+    private final CodesProperties codeSettings;
     private final JourneyEmails emails;
     private final MeterRegistry meters;
     private final AuditTrail audit;
     private final CitizenSessionEnding sessionEnding;
 
-    AccountChanges(AccountRepository accounts, PasswordHasher hasher, OneTimeCodeStore codes, JourneyEmails emails,
+    AccountChanges(AccountRepository accounts, PasswordHasher hasher, OneTimeCodeStore codes,
+            CodesProperties codeSettings, JourneyEmails emails,
             MeterRegistry meters, AuditTrail audit, CitizenSessionEnding sessionEnding) {
         this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.codes = Objects.requireNonNull(codes, "codes");
+        this.codeSettings = Objects.requireNonNull(codeSettings, "codeSettings");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -66,9 +68,15 @@ class AccountChanges {
 
     /** Sends a code to the new address; the change happens only once it comes back. */
     void sendEmailChangeCode(UUID accountId, String newEmail, Locale locale) {
-        String code = codes.issue(CodePurpose.CHANGE_EMAIL, codeSubject(accountId, newEmail), CODE_LIFETIME);
-        emails.sendEmailChangeCode(newEmail, code, locale);
+        String code = codes.issue(CodePurpose.CHANGE_EMAIL, codeSubject(accountId, newEmail),
+                codeSettings.timeToLive());
+        emails.sendEmailChangeCode(newEmail, code, codeSettings.timeToLive(), locale);
         count("email", "code_sent");
+    }
+
+    /** How long the codes this journey sends live (signet.codes.time-to-live), for the pages that say so. */
+    Duration codeLifetime() {
+        return codeSettings.timeToLive();
     }
 
     /** The outcome of the change: the code's verdict, and whether the address turned out to be taken. */

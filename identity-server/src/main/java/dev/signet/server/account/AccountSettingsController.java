@@ -204,9 +204,10 @@ class AccountSettingsController {
         return "account/change-email";
     }
 
-    private static String codeForm(Model model, EmailChangeJourney journey, FormErrors errors) {
+    private String codeForm(Model model, EmailChangeJourney journey, FormErrors errors) {
         model.addAttribute("email", journey.newEmail());
         model.addAttribute("errors", errors);
+        model.addAttribute("lifetimeMinutes", changes.codeLifetime().toMinutes());
         return "account/check-new-email";
     }
 }

@@ -4,6 +4,7 @@ import dev.signet.core.account.EmailAddress;
 import dev.signet.core.code.CodeCheck;
 import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
+import dev.signet.server.credentials.CodesProperties;
 import dev.signet.server.signin.JourneyEmails;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,19 +18,24 @@ import org.springframework.stereotype.Component;
 @Component
 class OldAccountCodes {
 
-    static final Duration LIFETIME = Duration.ofMinutes(15);
-
     private final OneTimeCodeStore codes;
+    private final CodesProperties codeSettings;
     private final JourneyEmails emails;
 
-    OldAccountCodes(OneTimeCodeStore codes, JourneyEmails emails) {
+    OldAccountCodes(OneTimeCodeStore codes, CodesProperties codeSettings, JourneyEmails emails) {
         this.codes = Objects.requireNonNull(codes, "codes");
+        this.codeSettings = Objects.requireNonNull(codeSettings, "codeSettings");
         this.emails = Objects.requireNonNull(emails, "emails");
     }
 
     void send(OldAccountJourney journey, String email, Locale locale) {
-        emails.sendOldAccountCode(email, codes.issue(CodePurpose.VERIFY_EMAIL, subject(journey, email), LIFETIME),
-                locale);
+        String code = codes.issue(CodePurpose.VERIFY_EMAIL, subject(journey, email), codeSettings.timeToLive());
+        emails.sendOldAccountCode(email, code, codeSettings.timeToLive(), locale);
+    }
+
+    /** How long the codes this journey sends live (signet.codes.time-to-live), for the pages that say so. */
+    Duration codeLifetime() {
+        return codeSettings.timeToLive();
     }
 
     CodeCheck check(OldAccountJourney journey, String email, String code) {

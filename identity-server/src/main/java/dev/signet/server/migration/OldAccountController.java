@@ -447,10 +447,11 @@ class OldAccountController {
         return "migration/email";
     }
 
-    private static String codeForm(Model model, String email, FormErrors errors) {
+    private String codeForm(Model model, String email, FormErrors errors) {
         model.addAttribute("email", email);
         model.addAttribute("errors", errors);
         model.addAttribute("journeyPath", EMAIL_PAGE);
+        model.addAttribute("lifetimeMinutes", codes.codeLifetime().toMinutes());
         return "codes/check-email";
     }
 

@@ -11,6 +11,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.credentials.CodesProperties;
 import dev.signet.server.logout.CitizenSessionEnding;
 import dev.signet.server.signin.JourneyEmails;
 import dev.signet.server.protection.AttemptLimiter;
@@ -34,10 +35,9 @@ import org.springframework.stereotype.Service;
 @Service
 class PasswordReset {
 
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-
     private final AccountRepository accounts;
     private final OneTimeCodeStore codes;
+    private final CodesProperties codeSettings;
     private final PasswordHasher hasher;
     private final JourneyEmails emails;
     private final MeterRegistry meters;
@@ -45,12 +45,13 @@ class PasswordReset {
     private final AuditTrail audit;
     private final CitizenSessionEnding sessionEnding;
 
-    PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters, AttemptLimiter limiter, AuditTrail audit, CitizenSessionEnding sessionEnding) {
+    PasswordReset(AccountRepository accounts, OneTimeCodeStore codes, CodesProperties codeSettings,
+            PasswordHasher hasher, JourneyEmails emails, MeterRegistry meters, AttemptLimiter limiter, AuditTrail audit, CitizenSessionEnding sessionEnding) {
         this.sessionEnding = Objects.requireNonNull(sessionEnding, "sessionEnding");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
+        this.codeSettings = Objects.requireNonNull(codeSettings, "codeSettings");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
@@ -59,13 +60,19 @@ class PasswordReset {
 
     void sendCode(String email, Locale locale) {
         // Issued for unknown addresses too (and never sent), so that typing a code behaves the same either way.
-        String code = codes.issue(CodePurpose.RESET_PASSWORD, EmailAddress.canonical(email), CODE_LIFETIME);
+        String code = codes.issue(CodePurpose.RESET_PASSWORD, EmailAddress.canonical(email),
+                codeSettings.timeToLive());
         if (accounts.findByEmail(email).isPresent()) {
-            emails.sendPasswordResetCode(email, code, locale);
+            emails.sendPasswordResetCode(email, code, codeSettings.timeToLive(), locale);
             count("code_sent");
         } else {
             count("unknown_email");
         }
+    }
+
+    /** How long the codes this journey sends live (signet.codes.time-to-live), for the pages that say so. */
+    Duration codeLifetime() {
+        return codeSettings.timeToLive();
     }
 
     CodeCheck checkCode(String email, String code) {

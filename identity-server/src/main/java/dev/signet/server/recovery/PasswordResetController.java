@@ -186,11 +186,12 @@ class PasswordResetController {
         return "recovery/email";
     }
 
-    private static String codeForm(Model model, PasswordResetJourney journey, FormErrors errors) {
+    private String codeForm(Model model, PasswordResetJourney journey, FormErrors errors) {
         model.addAttribute("email", journey.email());
         model.addAttribute("required", journey.required());
         model.addAttribute("errors", errors);
         model.addAttribute("journeyPath", EMAIL_PAGE);
+        model.addAttribute("lifetimeMinutes", reset.codeLifetime().toMinutes());
         return "codes/check-email";
     }
 

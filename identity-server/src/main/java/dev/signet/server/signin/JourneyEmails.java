@@ -2,6 +2,7 @@ package dev.signet.server.signin;
 
 import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.notify.EmailSender;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,8 +42,8 @@ public class JourneyEmails implements DisposableBean {
     }
 
     /** The code that proves the citizen controls the address they are creating an account with. */
-    public void sendSignUpCode(String to, String code, Locale locale) {
-        send("signUpCode", to, locale, code);
+    public void sendSignUpCode(String to, String code, Duration lifetime, Locale locale) {
+        send("signUpCode", to, locale, code, minutes(lifetime));
     }
 
     /** Sent instead of a sign-up code when the address already has an account: the page never says so. */
@@ -50,8 +51,8 @@ public class JourneyEmails implements DisposableBean {
         send("alreadyHaveAccount", to, locale);
     }
 
-    public void sendPasswordResetCode(String to, String code, Locale locale) {
-        send("resetCode", to, locale, code);
+    public void sendPasswordResetCode(String to, String code, Duration lifetime, Locale locale) {
+        send("resetCode", to, locale, code, minutes(lifetime));
     }
 
     public void sendPasswordChanged(String to, Locale locale) {
@@ -59,8 +60,8 @@ public class JourneyEmails implements DisposableBean {
     }
 
     /** The code that proves the citizen controls the address they are moving their account to. */
-    public void sendEmailChangeCode(String to, String code, Locale locale) {
-        send("emailChangeCode", to, locale, code);
+    public void sendEmailChangeCode(String to, String code, Duration lifetime, Locale locale) {
+        send("emailChangeCode", to, locale, code, minutes(lifetime));
     }
 
     /** To the old address once the account has moved, naming the new one so an owner who did not ask can act. */
@@ -81,8 +82,8 @@ public class JourneyEmails implements DisposableBean {
     }
 
     /** The code that proves the citizen controls the address of the account their old account is joining. */
-    public void sendOldAccountCode(String to, String code, Locale locale) {
-        send("oldAccountCode", to, locale, code);
+    public void sendOldAccountCode(String to, String code, Duration lifetime, Locale locale) {
+        send("oldAccountCode", to, locale, code, minutes(lifetime));
     }
 
     /**
@@ -97,7 +98,7 @@ public class JourneyEmails implements DisposableBean {
      * Tells the owner that sign-in to their account is locked after repeated wrong passwords, for how long, and what
      * to do if it was not them (texts in {@code messages/protection}).
      */
-    public void sendSignInLocked(String to, java.time.Duration lockedFor, Locale locale) {
+    public void sendSignInLocked(String to, Duration lockedFor, Locale locale) {
         long minutes = Math.max(1, (lockedFor.toSeconds() + 59) / 60);
         send("signInLocked", to, locale, minutes);
     }
@@ -110,6 +111,11 @@ public class JourneyEmails implements DisposableBean {
      */
     public void sendSignInMethodChanged(String kind, String to, Locale locale, Object... what) {
         send(kind, to, locale, what);
+    }
+
+    /** A code's lifetime as the texts say it, in whole minutes ({1} of the code emails). */
+    private static long minutes(Duration lifetime) {
+        return lifetime.toMinutes();
     }
 
     private void send(String kind, String to, Locale locale, Object... arguments) {

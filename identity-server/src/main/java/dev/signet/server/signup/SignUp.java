@@ -11,6 +11,7 @@ import dev.signet.core.code.CodePurpose;
 import dev.signet.core.code.OneTimeCodeStore;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.credentials.CodesProperties;
 import dev.signet.server.signin.JourneyEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -31,20 +32,20 @@ import org.springframework.stereotype.Service;
 @Service
 class SignUp {
 
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
-
     private final AccountRepository accounts;
     private final OneTimeCodeStore codes;
+    private final CodesProperties codeSettings;
     private final PasswordHasher hasher;
     private final JourneyEmails emails;
     private final MeterRegistry meters;
     private final Clock clock;
     private final AuditTrail audit;
 
-    SignUp(AccountRepository accounts, OneTimeCodeStore codes, PasswordHasher hasher, JourneyEmails emails,
-            MeterRegistry meters, Clock clock, AuditTrail audit) {
+    SignUp(AccountRepository accounts, OneTimeCodeStore codes, CodesProperties codeSettings,
+            PasswordHasher hasher, JourneyEmails emails, MeterRegistry meters, Clock clock, AuditTrail audit) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.codes = Objects.requireNonNull(codes, "codes");
+        this.codeSettings = Objects.requireNonNull(codeSettings, "codeSettings");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.meters = Objects.requireNonNull(meters, "meters");
@@ -55,14 +56,20 @@ class SignUp {
     /** Sends the code (or, for an existing account, the "you already have an account" email). */
     void sendCode(String email, Locale locale) {
         // A code is issued either way, so that typing a code behaves the same for existing and new addresses.
-        String code = codes.issue(CodePurpose.VERIFY_EMAIL, EmailAddress.canonical(email), CODE_LIFETIME);
+        String code = codes.issue(CodePurpose.VERIFY_EMAIL, EmailAddress.canonical(email),
+                codeSettings.timeToLive());
         if (accounts.findByEmail(email).isPresent()) {
             emails.sendAlreadyHaveAccount(email, locale);
             count("existing_account");
         } else {
-            emails.sendSignUpCode(email, code, locale);
+            emails.sendSignUpCode(email, code, codeSettings.timeToLive(), locale);
             count("code_sent");
         }
+    }
+
+    /** How long the codes this journey sends live (signet.codes.time-to-live), for the pages that say so. */
+    Duration codeLifetime() {
+        return codeSettings.timeToLive();
     }
 
     CodeCheck checkCode(String email, String code) {

@@ -146,10 +146,11 @@ class SignUpController {
         return "signup/email";
     }
 
-    private static String codeForm(Model model, SignUpJourney journey, FormErrors errors) {
+    private String codeForm(Model model, SignUpJourney journey, FormErrors errors) {
         model.addAttribute("email", journey.email());
         model.addAttribute("errors", errors);
         model.addAttribute("journeyPath", EMAIL_PAGE);
+        model.addAttribute("lifetimeMinutes", signUp.codeLifetime().toMinutes());
         return "codes/check-email";
     }
 

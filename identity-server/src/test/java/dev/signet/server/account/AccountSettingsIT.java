@@ -60,7 +60,9 @@ class AccountSettingsIT extends JourneyIntegrationTest {
                 Map.of("email", newEmail, "currentPassword", PASSWORD));
         assertThat(sent.location()).endsWith("/account/change-email/check-email");
         TestBrowser.Page check = browser.follow(sent);
-        assertThat(check.body()).contains(newEmail);
+        assertThat(check.body()).contains(newEmail).contains("The code in the email expires after 10 minutes.");
+        assertThat(inbox().latestTo(newEmail).body()).as("the shipped signet.codes.time-to-live")
+                .contains("The code expires after 10 minutes.");
         String code = inbox().latestCodeTo(newEmail);
         TestBrowser.Page wrongCode = browser.submit(check, "/account/change-email/check-email",
                 Map.of("code", String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000)));

@@ -200,7 +200,10 @@ class LegacySignInIT extends JourneyIntegrationTest {
 
         TestBrowser.Page checkEmail = browser.follow(browser.submit(emailPage, "/sign-in/old-account/email",
                 Map.of("email", email)));
-        assertThat(checkEmail.body()).contains("Check your email").contains("/sign-in/old-account/email/check-email");
+        assertThat(checkEmail.body()).contains("Check your email").contains("/sign-in/old-account/email/check-email")
+                .contains("The code in the email expires after 10 minutes.");
+        assertThat(inbox().latestTo(email).body()).as("the shipped signet.codes.time-to-live")
+                .contains("The code expires after 10 minutes.");
         TestBrowser.Page wrong = browser.submit(checkEmail, "/sign-in/old-account/email/check-email",
                 Map.of("code", "000000".equals(inbox().latestCodeTo(email)) ? "111111" : "000000"));
         assertThat(wrong.body()).contains("The code is not correct");
