@@ -41,6 +41,7 @@ class AccountSecondFactorsController {
     private static final SetUpPaths PATHS = SetUpPaths.under(ADD_PAGE, "mfa.account.add.intro");
 
     private final SecondFactors secondFactors;
+    private final SetUpForms forms;
     private final AccountRepository accounts;
     private final RecentAuthentication recentAuthentication;
     private final SecondFactorChanges changes;
@@ -49,6 +50,7 @@ class AccountSecondFactorsController {
     AccountSecondFactorsController(SecondFactors secondFactors, AccountRepository accounts,
             RecentAuthentication recentAuthentication, SecondFactorChanges changes, CitizenSignIn citizenSignIn) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.forms = new SetUpForms(secondFactors, PATHS);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.recentAuthentication = Objects.requireNonNull(recentAuthentication, "recentAuthentication");
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -109,7 +111,7 @@ class AccountSecondFactorsController {
         if (first.isPresent() || journey.isEmpty() || journey.get().pendingApp() == null) {
             return "redirect:" + first.orElse(ADD_PAGE);
         }
-        return appForm(model, citizen, journey.get(), new FormErrors());
+        return forms.app(model, journey.get(), account(citizen).email(), new FormErrors());
     }
 
     @PostMapping(ADD_PAGE + "/app")
@@ -126,10 +128,11 @@ class AccountSecondFactorsController {
         }
         Optional<String> code = CodeAnswer.parse(typed);
         if (code.isEmpty()) {
-            return appForm(model, citizen, journey.get(), CodeAnswer.problems(typed, Optional.empty()));
+            return forms.app(model, journey.get(), account(citizen).email(),
+                    CodeAnswer.problems(typed, Optional.empty()));
         }
         if (!secondFactors.confirmApp(citizen.accountId(), journey.get().pendingApp(), code.get())) {
-            return appForm(model, citizen, journey.get(),
+            return forms.app(model, journey.get(), account(citizen).email(),
                     new FormErrors().add("code", "mfa.setUp.app.error.wrong"));
         }
         return added(citizen, SecondFactorMethod.AUTHENTICATOR_APP, request, response, locale, model, redirect);
@@ -142,7 +145,7 @@ class AccountSecondFactorsController {
         if (first.isPresent()) {
             return "redirect:" + first.get();
         }
-        return phoneForm(model, "", new FormErrors());
+        return forms.phone(model, "", new FormErrors());
     }
 
     @PostMapping(ADD_PAGE + "/phone")
@@ -153,14 +156,14 @@ class AccountSecondFactorsController {
             return "redirect:" + first.get();
         }
         if (typed == null || typed.isBlank()) {
-            return phoneForm(model, "", new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.missing"));
+            return forms.phone(model, "", new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.missing"));
         }
         Optional<String> number = PhoneNumbers.parse(typed);
         if (number.isEmpty()) {
-            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.format"));
+            return forms.phone(model, typed, new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.format"));
         }
         if (!secondFactors.sendTextCode(citizen.accountId(), number.get(), locale)) {
-            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.error.notSent"));
+            return forms.phone(model, typed, new FormErrors().add("phoneNumber", "mfa.error.notSent"));
         }
         save(request, SecondFactorJourney.start(citizen.accountId()).settingUpPhone(number.get()));
         return "redirect:" + PATHS.code();
@@ -174,7 +177,7 @@ class AccountSecondFactorsController {
         if (first.isPresent() || journey.isEmpty()) {
             return "redirect:" + first.orElse(ADD_PAGE);
         }
-        return codeForm(model, citizen, journey.get(), new FormErrors());
+        return forms.code(model, journey.get(), account(citizen).email(), new FormErrors());
     }
 
     @PostMapping(ADD_PAGE + "/code")
@@ -196,7 +199,7 @@ class AccountSecondFactorsController {
                 : secondFactors.checkEmailCode(citizen.accountId(), code));
         FormErrors errors = CodeAnswer.problems(typed, check);
         if (!errors.isEmpty()) {
-            return codeForm(model, citizen, journey.get(), errors);
+            return forms.code(model, journey.get(), account(citizen).email(), errors);
         }
         if (text) {
             secondFactors.addTextMessage(citizen.accountId(), journey.get().phoneNumber());
@@ -218,7 +221,8 @@ class AccountSecondFactorsController {
                 ? secondFactors.sendTextCode(citizen.accountId(), journey.get().phoneNumber(), locale)
                 : secondFactors.sendEmailCode(citizen.accountId(), locale);
         if (!sent) {
-            return codeForm(model, citizen, journey.get(), new FormErrors().add("code", "mfa.error.notSent"));
+            return forms.code(model, journey.get(), account(citizen).email(),
+                    new FormErrors().add("code", "mfa.error.notSent"));
         }
         return "redirect:" + PATHS.code();
     }
@@ -277,33 +281,5 @@ class AccountSecondFactorsController {
         model.addAttribute("methods", methods.stream().map(Enum::name).toList());
         model.addAttribute("errors", errors);
         return "mfa/set-up";
-    }
-
-    private String appForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
-            FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        SecondFactors.AppKey key = secondFactors.keyFor(journey.pendingApp(), account(citizen).email());
-        model.addAttribute("qrCode", QrCodes.svgDataUri(key.otpauthUri()));
-        model.addAttribute("key", key.groupedKey());
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-app";
-    }
-
-    private static String phoneForm(Model model, String typed, FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        model.addAttribute("phoneNumber", typed);
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-phone";
-    }
-
-    private String codeForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
-            FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        boolean text = journey.method() == SecondFactorMethod.TEXT_MESSAGE;
-        model.addAttribute("method", journey.method().name());
-        model.addAttribute("sentTo", text ? PhoneNumbers.lastDigits(journey.phoneNumber()) : account(citizen).email());
-        model.addAttribute("lifetimeMinutes", secondFactors.codeLifetime().toMinutes());
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-code";
     }
 }

@@ -39,6 +39,7 @@ class SetUpController {
     private static final SetUpPaths PATHS = SetUpPaths.under(CHOOSE_PAGE, "mfa.setUp.intro");
 
     private final SecondFactors secondFactors;
+    private final SetUpForms forms;
     private final SecondFactorSignIn signIn;
     private final AccountRepository accounts;
     private final PasskeyRepository passkeys;
@@ -46,6 +47,7 @@ class SetUpController {
     SetUpController(SecondFactors secondFactors, SecondFactorSignIn signIn, AccountRepository accounts,
             PasskeyRepository passkeys) {
         this.secondFactors = Objects.requireNonNull(secondFactors, "secondFactors");
+        this.forms = new SetUpForms(secondFactors, PATHS);
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
@@ -106,7 +108,7 @@ class SetUpController {
         if (!journey.settingUp() || journey.pendingApp() == null) {
             return "redirect:" + CHOOSE_PAGE;
         }
-        return appForm(model, citizen, journey, new FormErrors());
+        return forms.app(model, journey, email(citizen), new FormErrors());
     }
 
     @PostMapping(APP_PAGE)
@@ -123,10 +125,10 @@ class SetUpController {
         }
         Optional<String> code = CodeAnswer.parse(typed);
         if (code.isEmpty()) {
-            return appForm(model, citizen, journey, CodeAnswer.problems(typed, Optional.empty()));
+            return forms.app(model, journey, email(citizen), CodeAnswer.problems(typed, Optional.empty()));
         }
         if (!secondFactors.confirmApp(citizen.accountId(), journey.pendingApp(), code.get())) {
-            return appForm(model, citizen, journey, new FormErrors().add("code", "mfa.setUp.app.error.wrong"));
+            return forms.app(model, journey, email(citizen), new FormErrors().add("code", "mfa.setUp.app.error.wrong"));
         }
         return signIn.finish(citizen, request, response, model);
     }
@@ -138,7 +140,7 @@ class SetUpController {
         if (elsewhere.isPresent()) {
             return elsewhere.get();
         }
-        return phoneForm(model, "", new FormErrors());
+        return forms.phone(model, "", new FormErrors());
     }
 
     @PostMapping(PHONE_PAGE)
@@ -150,14 +152,14 @@ class SetUpController {
         }
         CitizenAuthentication citizen = SecondFactorSignIn.citizen(authentication).orElseThrow();
         if (typed == null || typed.isBlank()) {
-            return phoneForm(model, "", new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.missing"));
+            return forms.phone(model, "", new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.missing"));
         }
         Optional<String> number = PhoneNumbers.parse(typed);
         if (number.isEmpty()) {
-            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.format"));
+            return forms.phone(model, typed, new FormErrors().add("phoneNumber", "mfa.setUp.phone.error.format"));
         }
         if (!secondFactors.sendTextCode(citizen.accountId(), number.get(), locale)) {
-            return phoneForm(model, typed, new FormErrors().add("phoneNumber", "mfa.error.notSent"));
+            return forms.phone(model, typed, new FormErrors().add("phoneNumber", "mfa.error.notSent"));
         }
         SecondFactorJourney.STATE.save(request, signIn.journey(request, citizen).settingUpPhone(number.get()));
         return "redirect:" + CODE_PAGE;
@@ -175,7 +177,7 @@ class SetUpController {
         if (!sentCodeJourney(journey)) {
             return "redirect:" + CHOOSE_PAGE;
         }
-        return codeForm(model, citizen, journey, new FormErrors());
+        return forms.code(model, journey, email(citizen), new FormErrors());
     }
 
     @PostMapping(CODE_PAGE)
@@ -196,7 +198,7 @@ class SetUpController {
                 : secondFactors.checkEmailCode(citizen.accountId(), code));
         FormErrors errors = CodeAnswer.problems(typed, check);
         if (!errors.isEmpty()) {
-            return codeForm(model, citizen, journey, errors);
+            return forms.code(model, journey, email(citizen), errors);
         }
         if (text) {
             secondFactors.addTextMessage(citizen.accountId(), journey.phoneNumber());
@@ -222,7 +224,7 @@ class SetUpController {
                 ? secondFactors.sendTextCode(citizen.accountId(), journey.phoneNumber(), locale)
                 : secondFactors.sendEmailCode(citizen.accountId(), locale);
         if (!sent) {
-            return codeForm(model, citizen, journey, new FormErrors().add("code", "mfa.error.notSent"));
+            return forms.code(model, journey, email(citizen), new FormErrors().add("code", "mfa.error.notSent"));
         }
         return "redirect:" + CODE_PAGE;
     }
@@ -259,33 +261,7 @@ class SetUpController {
         return "mfa/set-up";
     }
 
-    private String appForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
-            FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        String email = accounts.findById(citizen.accountId()).map(Account::email).orElse("");
-        SecondFactors.AppKey key = secondFactors.keyFor(journey.pendingApp(), email);
-        model.addAttribute("qrCode", QrCodes.svgDataUri(key.otpauthUri()));
-        model.addAttribute("key", key.groupedKey());
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-app";
-    }
-
-    private static String phoneForm(Model model, String typed, FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        model.addAttribute("phoneNumber", typed);
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-phone";
-    }
-
-    private String codeForm(Model model, CitizenAuthentication citizen, SecondFactorJourney journey,
-            FormErrors errors) {
-        model.addAttribute(SetUpPaths.MODEL_ATTRIBUTE, PATHS);
-        boolean text = journey.method() == SecondFactorMethod.TEXT_MESSAGE;
-        model.addAttribute("method", journey.method().name());
-        model.addAttribute("sentTo", text ? PhoneNumbers.lastDigits(journey.phoneNumber())
-                : accounts.findById(citizen.accountId()).map(Account::email).orElse(""));
-        model.addAttribute("lifetimeMinutes", secondFactors.codeLifetime().toMinutes());
-        model.addAttribute("errors", errors);
-        return "mfa/set-up-code";
+    private String email(CitizenAuthentication citizen) {
+        return accounts.findById(citizen.accountId()).map(Account::email).orElse("");
     }
 }
