@@ -6,14 +6,15 @@ import dev.signet.server.oidc.claims.CitizenAccounts;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 
 /**
- * Records that a relying party is being given a citizen's {@code sub} whenever an ID token or a citizen's access
- * token is built for it: the record that decides who is told of a merge or an unlink. An existing record costs one
- * conflicting insert and no write.
+ * Records that a relying party is being given a citizen's {@code sub}: the record that decides who is told of a merge
+ * or an unlink. Once per token family, when the grant that starts it (authorization code, device code) builds the
+ * access token: the ID token of the same grant goes to the same client, and a refresh continues a family already
+ * recorded, so neither costs the token endpoint another database write. An existing record costs one conflicting
+ * insert and no write.
  */
 final class IssuedSubjectRecorder implements TokenClaimsContributor {
 
@@ -25,9 +26,9 @@ final class IssuedSubjectRecorder implements TokenClaimsContributor {
 
     @Override
     public void contribute(JwtEncodingContext context) {
-        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-        if (!idToken && !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-                || AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                || AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+                || AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())) {
             return;
         }
         String clientId = context.getRegisteredClient().getClientId();
