@@ -3,18 +3,31 @@ package dev.signet.server.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
+import dev.signet.core.links.LinkMethod;
+import dev.signet.core.links.LinkedIdentity;
+import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.notify.EmailMessage;
+import dev.signet.core.serviceuse.ServiceUseRepository;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The "your account" pages that change something, over HTTP against the running server. */
 class AccountSettingsIT extends JourneyIntegrationTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "a brand new and rather long passphrase";
+
+    @Autowired
+    LinkedIdentityRepository linkedIdentities;
+
+    @Autowired
+    ServiceUseRepository services;
 
     @Test
     void changingThePasswordNeedsTheCurrentOneAndTellsTheOwner() throws Exception {
@@ -100,13 +113,19 @@ class AccountSettingsIT extends JourneyIntegrationTest {
     void yourDataIsAJsonDownloadWithoutSecrets() throws Exception {
         String email = uniqueEmail("your-data");
         UUID id = existingAccount(email, PASSWORD, AccountStatus.ACTIVE).id();
+        String oldAccountId = "customer-" + UUID.randomUUID();
+        linkedIdentities.link(new LinkedIdentity(id, "vehicle-tax", oldAccountId, Instant.now(),
+                LinkMethod.SIGNED_IN.value(), Optional.empty()));
+        services.recordSignIn(id, "test-secret", Instant.now());
         TestBrowser browser = signedIn(email, PASSWORD);
 
         TestBrowser.Page data = browser.get("/account/your-data");
 
         assertThat(data.status()).isEqualTo(200);
         assertThat(data.body()).contains("\"id\":\"" + id + "\"").contains("\"email\":\"" + email + "\"")
-                .contains("\"secondFactors\":[]").contains("\"hasPassword\":true").doesNotContain("$argon2");
+                .contains("\"secondFactors\":[]").contains("\"hasPassword\":true").doesNotContain("$argon2")
+                .contains("\"oldSystem\":\"vehicle-tax\",\"oldAccountId\":\"" + oldAccountId + "\"")
+                .contains("\"service\":\"Test client_secret_basic service\",\"clientId\":\"test-secret\"");
     }
 
     @Test
