@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.audit.AuditEntry;
 import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorMethod;
@@ -15,17 +14,16 @@ import dev.signet.core.mfa.totp.Base32;
 import dev.signet.core.mfa.totp.Totp;
 import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.notify.SmsSender;
+import dev.signet.server.testing.AuditEntries;
 import dev.signet.server.testing.Inbox;
 import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecondFactorPages;
 import dev.signet.server.testing.TestBrowser;
 import dev.signet.server.testing.Texts;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +39,6 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern SECRET_KEY = Pattern.compile("id=\"secret-key\">([A-Z2-7 ]+)<");
-    private static final Pattern RECOVERY_CODE = Pattern.compile("<code[^>]*>([0-9a-z]{5}-[0-9a-z]{5})</code>");
     private static final String STRICT_CLIENT = "test-requires-clcm";
     private static final String STRICT_CALLBACK = "https://requires-clcm.test.example/callback";
 
@@ -73,21 +70,21 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         byte[] secret = Base32.decode(secretKey(appPage.body()));
 
         TestBrowser.Page wrong = browser.submit(appPage, "/account/second-factors/add/app",
-                Map.of("code", wrongCode(secret)));
+                Map.of("code", SecondFactorPages.wrongCode(secret)));
         assertThat(wrong.body()).contains("The code is not correct");
         assertThat(factors.findByAccount(accountId)).isEmpty();
 
         TestBrowser.Page codes = browser.submit(wrong, "/account/second-factors/add/app",
                 Map.of("code", Totp.code(secret, Totp.step(Instant.now()) - 1)));
         assertThat(codes.status()).isEqualTo(200);
-        assertThat(recoveryCodes(codes.body())).hasSize(10);
+        assertThat(SecondFactorPages.recoveryCodes(codes.body())).hasSize(10);
         assertThat(codes.body()).contains("href=\"/account\"");
         assertThat(factors.findByAccount(accountId)).extracting(SecondFactor::method)
                 .containsExactly(SecondFactorMethod.AUTHENTICATOR_APP);
 
-        EmailMessage told = emailWithSubject(email, "A new way to get security codes was added to your account");
+        EmailMessage told = inbox().latestWithSubject(email, "A new way to get security codes was added to your account");
         assertThat(told.body()).contains("Authenticator app").doesNotContain(secretKey(appPage.body()));
-        AuditEntry added = auditEntry(accountId, AuditEventType.SECOND_FACTOR_ADDED);
+        AuditEntry added = AuditEntries.await(auditLog, accountId, AuditEventType.SECOND_FACTOR_ADDED);
         assertThat(added.event().details()).containsEntry("method", "authenticator_app");
     }
 
@@ -113,7 +110,7 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         TestBrowser.Page check = browser.follow(browser.submit(choose, "/account/second-factors/add",
                 Map.of("method", "EMAIL")));
         assertThat(check.body()).contains("Check your email").contains(email);
-        String code = Inbox.codeIn(emailWithSubject(email, "Your security code to sign in"));
+        String code = Inbox.codeIn(inbox().latestWithSubject(email, "Your security code to sign in"));
         TestBrowser.Page done = browser.submit(check, "/account/second-factors/add/code", Map.of("code", code));
         // Recovery codes exist already: none shown, back to the account page with a banner.
         assertThat(done.location()).endsWith("/account");
@@ -122,7 +119,7 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
                 .contains("data-method=\"AUTHENTICATOR_APP\"").contains("data-method=\"EMAIL\"")
                 .contains("You have 10 recovery codes left");
         assertThat(factors.findByAccount(accountId)).hasSize(2);
-        assertThat(auditEntry(accountId, AuditEventType.SECOND_FACTOR_ADDED).event().details())
+        assertThat(AuditEntries.await(auditLog, accountId, AuditEventType.SECOND_FACTOR_ADDED).event().details())
                 .containsEntry("method", "email");
     }
 
@@ -142,7 +139,7 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         assertThat(check.body()).contains("Check your phone");
         TestBrowser.Page codes = browser.submit(check, "/account/second-factors/add/code",
                 Map.of("code", new Texts(smsSender).latestCodeTo(e164)));
-        assertThat(recoveryCodes(codes.body())).hasSize(10);
+        assertThat(SecondFactorPages.recoveryCodes(codes.body())).hasSize(10);
 
         String account = browser.get("/account").body();
         assertThat(account).contains("Phone number ending in " + digits.substring(3)).doesNotContain(digits)
@@ -172,7 +169,7 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         TestBrowser.Page check = browser.follow(browser.submit(browser.get("/account/second-factors/add"),
                 "/account/second-factors/add", Map.of("method", "EMAIL")));
         TestBrowser.Page emailAdded = browser.submit(check, "/account/second-factors/add/code",
-                Map.of("code", Inbox.codeIn(emailWithSubject(email, "Your security code to sign in"))));
+                Map.of("code", Inbox.codeIn(inbox().latestWithSubject(email, "Your security code to sign in"))));
         assertThat(browser.follow(emailAdded).body()).contains("Security codes by email have been turned on");
         TestBrowser.Page removed = browser.submit(browser.get("/account/second-factors/authenticator-app/remove"),
                 "/account/second-factors/authenticator-app/remove", Map.of());
@@ -180,9 +177,9 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         assertThat(browser.follow(removed).body()).contains("Your authenticator app has been removed");
         assertThat(factors.findByAccount(accountId)).extracting(SecondFactor::method)
                 .containsExactly(SecondFactorMethod.EMAIL);
-        assertThat(emailWithSubject(email, "A way to get security codes was removed from your account").body())
+        assertThat(inbox().latestWithSubject(email, "A way to get security codes was removed from your account").body())
                 .contains("Authenticator app");
-        assertThat(auditEntry(accountId, AuditEventType.SECOND_FACTOR_REMOVED).event().details())
+        assertThat(AuditEntries.await(auditLog, accountId, AuditEventType.SECOND_FACTOR_REMOVED).event().details())
                 .containsEntry("method", "authenticator_app");
 
         // Recovery codes do not count: email codes are now the last factor, and stay.
@@ -212,19 +209,19 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         UUID accountId = existingAccount(email, PASSWORD, AccountStatus.ACTIVE).id();
         TestBrowser browser = signedIn(email);
         TestBrowser.Page firstCodes = addAppPage(browser).codes();
-        List<String> old = recoveryCodes(firstCodes.body());
+        List<String> old = SecondFactorPages.recoveryCodes(firstCodes.body());
         assertThat(secondFactors.useRecoveryCode(accountId, old.get(0))).isTrue();
 
         TestBrowser.Page page = browser.get("/account/second-factors/recovery-codes");
         assertThat(page.body()).contains("You have 9 recovery codes left").contains("will stop working");
         TestBrowser.Page fresh = browser.submit(page, "/account/second-factors/recovery-codes", Map.of());
 
-        List<String> replaced = recoveryCodes(fresh.body());
+        List<String> replaced = SecondFactorPages.recoveryCodes(fresh.body());
         assertThat(replaced).hasSize(10).doesNotContainAnyElementsOf(old);
         assertThat(secondFactors.useRecoveryCode(accountId, old.get(1))).isFalse();
         assertThat(secondFactors.recoveryCodesLeft(accountId)).isEqualTo(10);
-        assertThat(emailWithSubject(email, "You have new recovery codes").body()).doesNotContain(replaced.get(0));
-        auditEntry(accountId, AuditEventType.RECOVERY_CODES_REPLACED);
+        assertThat(inbox().latestWithSubject(email, "You have new recovery codes").body()).doesNotContain(replaced.get(0));
+        AuditEntries.await(auditLog, accountId, AuditEventType.RECOVERY_CODES_REPLACED);
     }
 
     @Test
@@ -274,7 +271,7 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         byte[] secret = Base32.decode(secretKey(appPage.body()));
         TestBrowser.Page codes = browser.submit(appPage, "/account/second-factors/add/app",
                 Map.of("code", Totp.code(secret, Totp.step(Instant.now()) - 1)));
-        assertThat(recoveryCodes(codes.body())).hasSize(10);
+        assertThat(SecondFactorPages.recoveryCodes(codes.body())).hasSize(10);
         return new AddedApp(secret, codes);
     }
 
@@ -293,60 +290,9 @@ class AccountSecondFactorsIT extends JourneyIntegrationTest {
         return "/oauth2/authorize?" + form(parameters);
     }
 
-    /** The first email to the address with that subject, once it has arrived (emails are sent off the request). */
-    private EmailMessage emailWithSubject(String address, String subject) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<EmailMessage> found = inbox().messagesTo(address).stream()
-                    .filter(message -> message.subject().equals(subject)).reduce((first, later) -> later);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No email \"" + subject + "\" to " + address);
-    }
-
-    /** The account's latest audit entry of that type, once the writer thread has written it. */
-    private AuditEntry auditEntry(UUID accountId, AuditEventType type) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<AuditEntry> found = auditLog.find(AuditFilter.ALL.withAccount(accountId), Optional.empty(), 100)
-                    .entries().stream().filter(entry -> entry.event().type().equals(type)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No " + type + " audit entry for " + accountId);
-    }
-
     private static String secretKey(String body) {
         Matcher matcher = SECRET_KEY.matcher(body);
         assertThat(matcher.find()).as("secret key on the page").isTrue();
         return matcher.group(1);
-    }
-
-    private static String wrongCode(byte[] secret) {
-        long now = Totp.step(Instant.now());
-        List<String> valid = new ArrayList<>();
-        for (long step = now - 2; step <= now + 2; step++) {
-            valid.add(Totp.code(secret, step));
-        }
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!valid.contains(code)) {
-                return code;
-            }
-        }
-    }
-
-    private static List<String> recoveryCodes(String body) {
-        Matcher matcher = RECOVERY_CODE.matcher(body);
-        List<String> codes = new ArrayList<>();
-        while (matcher.find()) {
-            codes.add(matcher.group(1));
-        }
-        return codes;
     }
 }

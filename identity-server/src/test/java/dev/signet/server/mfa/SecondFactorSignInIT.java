@@ -17,12 +17,12 @@ import dev.signet.core.mfa.totp.Totp;
 import dev.signet.core.notify.SmsSender;
 import dev.signet.server.testing.Inbox;
 import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecondFactorPages;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import dev.signet.server.testing.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,6 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
     private static final String CALLBACK = SecretClient.CALLBACK;
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern SECRET_KEY = Pattern.compile("id=\"secret-key\">([A-Z2-7 ]+)<");
-    private static final Pattern RECOVERY_CODE = Pattern.compile("<code[^>]*>([0-9a-z]{5}-[0-9a-z]{5})</code>");
     private static final Pattern CONTINUE = Pattern.compile("role=\"button\" draggable=\"false\" href=\"([^\"]+)\"");
 
     @Autowired
@@ -74,7 +73,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
 
         // A wrong code first: a plain message, nothing added.
         TestBrowser.Page wrong = browser.submit(appPage, "/sign-in/second-factor/set-up/app",
-                Map.of("code", wrongCode(secret)));
+                Map.of("code", SecondFactorPages.wrongCode(secret)));
         assertThat(wrong.body()).contains("Error: Set up your authenticator app").contains("The code is not correct");
         assertThat(factors.findByAccount(accountId)).isEmpty();
 
@@ -82,7 +81,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         TestBrowser.Page codes = browser.submit(wrong, "/sign-in/second-factor/set-up/app",
                 Map.of("code", Totp.code(secret, usedStep)));
         assertThat(codes.status()).isEqualTo(200);
-        List<String> recoveryCodes = recoveryCodes(codes.body());
+        List<String> recoveryCodes = SecondFactorPages.recoveryCodes(codes.body());
         assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
         SecondFactor stored = factors.findByAccount(accountId).get(0);
         assertThat(stored.method()).isEqualTo(SecondFactorMethod.AUTHENTICATOR_APP);
@@ -129,7 +128,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
 
         TestBrowser.Page codes = browser.submit(check, "/sign-in/second-factor/set-up/code",
                 Map.of("code", texts.latestCodeTo(e164)));
-        assertThat(recoveryCodes(codes.body())).hasSize(10);
+        assertThat(SecondFactorPages.recoveryCodes(codes.body())).hasSize(10);
         assertThat(factors.findByAccount(accountId)).singleElement()
                 .satisfies(factor -> assertThat(factor.phoneNumber()).contains(e164));
         assertThat(idToken(exchange(baseUrl(), code(browser.get(continueUrl(codes.body()))))).getStringClaim("vot"))
@@ -259,11 +258,11 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         TestBrowser.Page page = browser.follow(passwordThenBackToTheService(browser, email, Map.of()));
 
         for (int attempt = 1; attempt < 5; attempt++) {
-            page = browser.submit(page, "/sign-in/second-factor/code", Map.of("code", wrongCode(app.secret())));
+            page = browser.submit(page, "/sign-in/second-factor/code", Map.of("code", SecondFactorPages.wrongCode(app.secret())));
             assertThat(page.body()).contains("The code is not correct");
         }
         TestBrowser.Page last = browser.submit(page, "/sign-in/second-factor/code",
-                Map.of("code", wrongCode(app.secret())));
+                Map.of("code", SecondFactorPages.wrongCode(app.secret())));
 
         assertThat(last.body()).contains("You entered the wrong code too many times").contains("href=\"/sign-in\"");
         // The password sign-in went with it: the second-factor page now sends the browser to sign in.
@@ -297,7 +296,7 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         // An earlier step, so the tests' own codes (this step and the next) stay usable.
         TestBrowser.Page codes = browser.submit(appPage, "/sign-in/second-factor/set-up/app",
                 Map.of("code", Totp.code(secret, Totp.step(Instant.now()) - 1)));
-        return new AppSetUp(secret, recoveryCodes(codes.body()));
+        return new AppSetUp(secret, SecondFactorPages.recoveryCodes(codes.body()));
     }
 
     /** Starts at the service, gives email and password, and follows the browser back to the authorization endpoint. */
@@ -332,29 +331,6 @@ class SecondFactorSignInIT extends JourneyIntegrationTest {
         Matcher matcher = Pattern.compile("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(body);
         assertThat(matcher.find()).as("QR code image").isTrue();
         return new String(Base64.getDecoder().decode(matcher.group(1)), StandardCharsets.UTF_8);
-    }
-
-    private static String wrongCode(byte[] secret) {
-        long now = Totp.step(Instant.now());
-        List<String> valid = new ArrayList<>();
-        for (long step = now - 2; step <= now + 2; step++) {
-            valid.add(Totp.code(secret, step));
-        }
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!valid.contains(code)) {
-                return code;
-            }
-        }
-    }
-
-    private static List<String> recoveryCodes(String body) {
-        Matcher matcher = RECOVERY_CODE.matcher(body);
-        List<String> codes = new ArrayList<>();
-        while (matcher.find()) {
-            codes.add(matcher.group(1));
-        }
-        return codes;
     }
 
     private static String continueUrl(String body) {

@@ -8,20 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
-import dev.signet.core.audit.AuditEntry;
 import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
-import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.server.testing.AuditEntries;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,8 +77,8 @@ class PasskeyAsSecondFactorIT extends JourneyIntegrationTest {
         TestBrowser browser = signedIn(account);
         assertThat(register(browser, phone, "Phone").status()).isEqualTo(200);
         String id = phone.credentialId();
-        assertThat(emailWithSubject(account.email(), "A passkey was added to your account").body()).contains("Phone");
-        assertThat(auditEntry(account.id(), AuditEventType.PASSKEY_ADDED).event().details())
+        assertThat(inbox().latestWithSubject(account.email(), "A passkey was added to your account").body()).contains("Phone");
+        assertThat(AuditEntries.await(auditLog, account.id(), AuditEventType.PASSKEY_ADDED).event().details())
                 .containsEntry("credential_id", id);
 
         // A password session steps up with the passkey, then comes back to the removal page.
@@ -109,9 +104,9 @@ class PasskeyAsSecondFactorIT extends JourneyIntegrationTest {
                 "/account/passkeys/" + id + "/remove", Map.of());
         assertThat(removed.location()).endsWith("/account");
         assertThat(passkeys.findByCredentialId(id)).isEmpty();
-        assertThat(emailWithSubject(account.email(), "A passkey was removed from your account").body())
+        assertThat(inbox().latestWithSubject(account.email(), "A passkey was removed from your account").body())
                 .contains("Phone");
-        assertThat(auditEntry(account.id(), AuditEventType.PASSKEY_REMOVED).event().details())
+        assertThat(AuditEntries.await(auditLog, account.id(), AuditEventType.PASSKEY_REMOVED).event().details())
                 .containsEntry("credential_id", id);
     }
 
@@ -168,31 +163,5 @@ class PasskeyAsSecondFactorIT extends JourneyIntegrationTest {
         parameters.put("state", "state-" + UUID.randomUUID());
         parameters.put("nonce", "nonce-" + UUID.randomUUID());
         return "/oauth2/authorize?" + form(parameters);
-    }
-
-    private EmailMessage emailWithSubject(String address, String subject) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<EmailMessage> found = inbox().messagesTo(address).stream()
-                    .filter(message -> message.subject().equals(subject)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No email \"" + subject + "\" to " + address);
-    }
-
-    private AuditEntry auditEntry(UUID accountId, AuditEventType type) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<AuditEntry> found = auditLog.find(AuditFilter.ALL.withAccount(accountId), Optional.empty(), 100)
-                    .entries().stream().filter(entry -> entry.event().type().equals(type)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No " + type + " audit entry for " + accountId);
     }
 }

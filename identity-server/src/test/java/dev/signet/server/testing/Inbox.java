@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -97,6 +98,20 @@ public final class Inbox {
             throw new AssertionError("No 6-digit code in the email \"" + message.subject() + "\"");
         }
         return matcher.group(1);
+    }
+
+    /** The latest message to the address with that subject, once one has arrived (emails are sent off the request). */
+    public EmailMessage latestWithSubject(String address, String subject) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<EmailMessage> found = messagesTo(address).stream()
+                    .filter(message -> message.subject().equals(subject)).reduce((first, later) -> later);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No email \"" + subject + "\" to " + address);
     }
 
     public String latestCodeTo(String address) throws InterruptedException {
