@@ -15,23 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
-import dev.signet.core.audit.AuditEntry;
 import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.links.LinkMethod;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.password.PasswordCheck;
+import dev.signet.server.testing.AuditEntries;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,8 +132,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
                 .contains("The Old benefits account system is not answering").contains("Sign in another way");
         assertThat(counter("signet.migration.failures", "old-benefits", "reason", "unavailable"))
                 .isEqualTo(before + 1);
-        assertThat(awaitAnonymous(since, Map.of("step", "legacy_password", "outcome", "unavailable",
-                "connector", "old-benefits"))).isTrue();
+        assertThat(AuditEntries.awaitAnonymousSignInFailure(auditLog, since,
+                Map.of("step", "legacy_password", "outcome", "unavailable", "connector", "old-benefits"))).isTrue();
 
         TestBrowser.Page welsh = oldAccountSignIn(browser().acceptLanguage("cy"), "old-benefits", "someone", "x");
         assertThat(welsh.body()).contains("ni allwn wirio eich hen gyfrif ar hyn o bryd");
@@ -174,8 +171,9 @@ class LegacySignInIT extends JourneyIntegrationTest {
         EmailMessage confirmation = inbox().latestTo(email);
         assertThat(confirmation.subject()).isEqualTo("Your old account has been added to your account");
         assertThat(confirmation.body()).contains("Your Vehicle tax account is now part of your account");
-        assertThat(awaitTypes(account.id(), 3)).containsExactly(AuditEventType.ACCOUNT_CREATED_BY_MIGRATION,
-                AuditEventType.LEGACY_IDENTITY_LINKED, AuditEventType.SIGN_IN_SUCCEEDED);
+        assertThat(AuditEntries.awaitTypes(auditLog, account.id(), 3)).containsExactly(
+                AuditEventType.ACCOUNT_CREATED_BY_MIGRATION, AuditEventType.LEGACY_IDENTITY_LINKED,
+                AuditEventType.SIGN_IN_SUCCEEDED);
 
         // The old record goes: the citizen signs in directly with their email and the password they always had.
         LegacyUserTables.deleteLegacyUser("vehicle_tax_users", login);
@@ -448,38 +446,6 @@ class LegacySignInIT extends JourneyIntegrationTest {
             search = search.tag(tag, value);
         }
         return search.counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-    }
-
-    private List<AuditEventType> awaitTypes(UUID accountId, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        List<AuditEventType> types = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            List<AuditEntry> entries = new java.util.ArrayList<>(auditLog.find(AuditFilter.ALL.withAccount(accountId),
-                    Optional.empty(), 100).entries());
-            java.util.Collections.reverse(entries);
-            types = entries.stream().map(entry -> entry.event().type()).toList();
-            if (types.size() >= count) {
-                return types;
-            }
-            Thread.sleep(20);
-        }
-        return types;
-    }
-
-    /** Whether an anonymous sign_in.failed entry with these details has been written since {@code since}. */
-    private boolean awaitAnonymous(Instant since, Map<String, String> details) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            boolean written = auditLog.find(AuditFilter.ALL.between(since, null), Optional.empty(), 100).entries()
-                    .stream().anyMatch(entry -> entry.event().type().equals(AuditEventType.SIGN_IN_FAILED)
-                            && entry.event().accountId().isEmpty()
-                            && entry.event().details().entrySet().containsAll(details.entrySet()));
-            if (written) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 
     private static String unique(String who) {

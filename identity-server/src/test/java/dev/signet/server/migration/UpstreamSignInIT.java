@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.core.account.Account;
 import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.links.LinkMethod;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
+import dev.signet.server.testing.AuditEntries;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -23,12 +23,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -105,8 +102,9 @@ class UpstreamSignInIT extends JourneyIntegrationTest {
         assertThat(counter("signet.migration.links", "department-idp", "method", "new_account"))
                 .isEqualTo(linksBefore + 1);
         assertThat(inbox().latestTo(email).body()).contains("Your Business tax account is now part of your account");
-        assertThat(awaitTypes(account.id(), 3)).containsExactly(AuditEventType.ACCOUNT_CREATED_BY_MIGRATION,
-                AuditEventType.LEGACY_IDENTITY_LINKED, AuditEventType.SIGN_IN_SUCCEEDED);
+        assertThat(AuditEntries.awaitTypes(auditLog, account.id(), 3)).containsExactly(
+                AuditEventType.ACCOUNT_CREATED_BY_MIGRATION, AuditEventType.LEGACY_IDENTITY_LINKED,
+                AuditEventType.SIGN_IN_SUCCEEDED);
 
         // A second time, in a new browser, the upstream identity is linked: straight into the same account.
         TestBrowser later = browser();
@@ -153,8 +151,8 @@ class UpstreamSignInIT extends JourneyIntegrationTest {
         assertThat(refused.body()).contains("You did not finish signing in with your old account")
                 .contains("Business tax account");
         assertThat(counter("signet.migration.failures", "department-idp", "reason", "invalid")).isEqualTo(before + 1);
-        assertThat(awaitAnonymous(since, Map.of("step", "legacy_redirect", "outcome", "invalid_credentials",
-                "connector", "department-idp"))).isTrue();
+        assertThat(AuditEntries.awaitAnonymousSignInFailure(auditLog, since, Map.of("step", "legacy_redirect",
+                "outcome", "invalid_credentials", "connector", "department-idp"))).isTrue();
     }
 
     @Test
@@ -263,36 +261,5 @@ class UpstreamSignInIT extends JourneyIntegrationTest {
             search = search.tag(tag, value);
         }
         return search.counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private List<AuditEventType> awaitTypes(UUID accountId, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        List<AuditEventType> types = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            List<dev.signet.core.audit.AuditEntry> entries = new java.util.ArrayList<>(auditLog.find(
-                    AuditFilter.ALL.withAccount(accountId), Optional.empty(), 100).entries());
-            java.util.Collections.reverse(entries);
-            types = entries.stream().map(entry -> entry.event().type()).toList();
-            if (types.size() >= count) {
-                return types;
-            }
-            Thread.sleep(20);
-        }
-        return types;
-    }
-
-    private boolean awaitAnonymous(Instant since, Map<String, String> details) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            boolean written = auditLog.find(AuditFilter.ALL.between(since, null), Optional.empty(), 100).entries()
-                    .stream().anyMatch(entry -> entry.event().type().equals(AuditEventType.SIGN_IN_FAILED)
-                            && entry.event().accountId().isEmpty()
-                            && entry.event().details().entrySet().containsAll(details.entrySet()));
-            if (written) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 }
