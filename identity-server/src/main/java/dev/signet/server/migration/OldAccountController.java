@@ -399,6 +399,12 @@ class OldAccountController {
                 model.addAttribute("blocked", account.get().status() == dev.signet.core.account.AccountStatus.BLOCKED);
                 yield "signin/account-unavailable";
             }
+            // Not met in practice (a merge moves the old accounts' links to the account merged into), but possible
+            // for a link made while the merge was committing.
+            case MERGED -> {
+                model.addAttribute("merged", true);
+                yield "signin/account-unavailable";
+            }
             case PASSWORD_RESET_REQUIRED -> {
                 SignInJourney.STATE.save(request, new SignInJourney(account.get().email(), true));
                 yield "redirect:" + RESET_REQUIRED_PAGE;
