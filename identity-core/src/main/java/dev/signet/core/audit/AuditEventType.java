@@ -91,6 +91,12 @@ public record AuditEventType(String value) {
             new AuditEventType("operator.account.second_factors_reset");
     /** An operator erased an account after exporting its data; details: {@code reason}. */
     public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
+    /**
+     * An operator previewed merging one account into another (the preview shows both accounts' legacy identities);
+     * written for the source account; details: {@code target}, {@code possible}.
+     */
+    public static final AuditEventType OPERATOR_MERGE_PREVIEWED =
+            new AuditEventType("operator.account.merge_previewed");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");
