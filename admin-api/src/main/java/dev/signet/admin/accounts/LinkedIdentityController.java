@@ -165,7 +165,7 @@ public class LinkedIdentityController {
 
     /** Connector ids and legacy subjects are compared exactly: nothing is trimmed, but they must be given. */
     static String require(String parameter, String value) {
-        if (value == null || value.isEmpty() || value.isBlank()) {
+        if (value == null || value.isBlank()) {
             throw new InvalidRequestException(parameter, "Give the " + parameter.replace('_', ' ') + ".");
         }
         if (value.length() > MAX_IDENTIFIER) {
