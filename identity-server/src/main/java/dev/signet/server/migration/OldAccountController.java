@@ -399,8 +399,8 @@ class OldAccountController {
                 model.addAttribute("blocked", account.get().status() == dev.signet.core.account.AccountStatus.BLOCKED);
                 yield "signin/account-unavailable";
             }
-            // Not met in practice (a merge moves the old accounts' links to the account merged into), but possible
-            // for a link made while the merge was committing.
+            // A merge moves the old accounts' links to the account kept, so this is an account matched by its email
+            // address after it was merged away, or a link made while the merge committed: it cannot sign in.
             case MERGED -> {
                 model.addAttribute("merged", true);
                 yield "signin/account-unavailable";
