@@ -35,10 +35,14 @@ public final class ConnectorProcess implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts the server and waits for its "listening on" line (at most a minute). */
+    /**
+     * Starts the server and waits for its "listening on" line (at most a minute). The {@code logback.xml} next to the
+     * properties file configures its logging, as in production.
+     */
     public static ConnectorProcess start(Path propertiesFile, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=" + propertiesFile.toAbsolutePath().resolveSibling("logback.xml"),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.signet.connector.remote.server.RemoteConnectorServerMain",
                 propertiesFile.toAbsolutePath().toString())

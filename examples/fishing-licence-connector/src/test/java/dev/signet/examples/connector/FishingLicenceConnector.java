@@ -37,10 +37,12 @@ public final class FishingLicenceConnector implements AutoCloseable {
             String signetPublicKeys) {
         LegacyDatabase database = LegacyDatabase.start();
         try {
-            TestCertificate certificate = TestCertificate.makeIn(workDirectory);
+            // Absolute names: the properties file reads relative ones from its own directory.
+            Path directory = workDirectory.toAbsolutePath();
+            TestCertificate certificate = TestCertificate.makeIn(directory);
             KeyPair connectorKey = KeyPair.generate("fishing-licences-connector-1");
-            Path signetKeys = Files.writeString(workDirectory.resolve("signet-public.jwks.json"), signetPublicKeys);
-            Path ownKey = Files.writeString(workDirectory.resolve("connector-signing-key.jwk.json"),
+            Path signetKeys = Files.writeString(directory.resolve("signet-public.jwks.json"), signetPublicKeys);
+            Path ownKey = Files.writeString(directory.resolve("connector-signing-key.jwk.json"),
                     connectorKey.privateJwk());
             int port = freePort();
             String url = "https://127.0.0.1:" + port + "/signet";

@@ -16,11 +16,15 @@ public class FishingLicenceApplication {
         SpringApplication.run(FishingLicenceApplication.class, args);
     }
 
-    /** The start page, the signed-out page and the style sheet are open; everything else needs a signed-in citizen. */
+    /**
+     * The start page, the signed-out page, the style sheet and error pages are open; everything else needs a signed-in
+     * citizen. The favicon is open too: browsers ask for it unprompted, and a request sent to sign in would start a
+     * second sign-in that replaces the one the citizen is in the middle of.
+     */
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/signed-out", "/fishing.css").permitAll()
+                        .requestMatchers("/", "/signed-out", "/fishing.css", "/favicon.ico", "/error").permitAll()
                         .anyRequest().authenticated())
                 .with(SignetLoginConfigurer.signet(), Customizer.withDefaults());
         return http.build();

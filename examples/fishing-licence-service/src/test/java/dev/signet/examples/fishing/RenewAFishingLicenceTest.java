@@ -78,6 +78,13 @@ class RenewAFishingLicenceTest {
     }
 
     @Test
+    void theFaviconNeverStartsASignIn() throws Exception {
+        HttpResponse<Void> icon = notFollowing().send(request("/favicon.ico"), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(icon.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aCitizenSignsInWithSignetAndSeesTheirClaimsVotAndOldAccount() throws Exception {
         HttpResponse<String> page = get("/licence");
 
