@@ -33,10 +33,15 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
+    /** Whether this machine has Chromium and chromedriver. */
+    static boolean installed() {
+        return executable("CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome")).isPresent()
+                && executable("CHROMEDRIVER", List.of("chromedriver")).isPresent();
+    }
+
     /** Skips the test (or fails it, when browser tests are required) if Chromium is not installed. */
     static void assumeInstalled() {
-        if (executable("CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome")).isEmpty()
-                || executable("CHROMEDRIVER", List.of("chromedriver")).isEmpty()) {
+        if (!installed()) {
             if ("required".equals(System.getProperty("signet.browser-tests"))) {
                 throw new IllegalStateException(HOW_TO_INSTALL);
             }
