@@ -92,9 +92,12 @@ public final class BulkImportJob {
         } catch (ImportFileException unreadable) {
             // The rows read before the fault are sound: keep them, then report the fault.
             run.flush();
+            progress.progressed(run.summary());
             throw unreadable;
         }
         run.flush();
+        // Rows the reader rejected after the last batch count too.
+        progress.progressed(run.summary());
         return run.summary();
     }
 
