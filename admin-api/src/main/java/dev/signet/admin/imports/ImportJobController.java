@@ -150,7 +150,8 @@ public class ImportJobController {
     @Operation(summary = "List import jobs, newest first", description = "Cursor pages like every list of this API.")
     public Page<ImportJobView> list(
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "Page size, 1 to 100 (default 20)")
+            @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "Give a page size from 1 to " + MAX_LIMIT + ".");
