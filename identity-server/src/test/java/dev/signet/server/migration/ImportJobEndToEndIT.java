@@ -2,11 +2,13 @@ package dev.signet.server.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.core.account.Account;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.server.testing.AdminApiServer;
 import dev.signet.server.testing.JourneyIntegrationTest;
+import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,13 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Bulk import jobs end to end: an operator (client credentials from this identity-server) uploads a file to the admin
  * API, started here on the same database, naming the vehicle-tax connector (signet/test-connectors-migration.yml);
  * follows the job to its end and reads the report. Then the imported citizens sign in to identity-server: one with
- * the imported legacy password on Signet's own sign-in page, the other through old-account sign-in, where the
- * imported legacy identity is recognised and leads to the imported account. A second run duplicates nothing.
+ * the imported legacy password on Signet's own sign-in page, the other through old-account sign-in on the way to a DVLA
+ * service, where the imported legacy identity is recognised, leads to the imported account and reaches the service in
+ * {@code legacy_subjects}. A second run duplicates nothing.
  */
 class ImportJobEndToEndIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DVLA_CALLBACK = "https://dvla.test.example/callback";
     private static AdminApiServer adminApi;
 
     @Autowired
@@ -102,14 +106,24 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
         assertThat(accounts.findByEmail(djangoEmail).orElseThrow().passwordHash().orElseThrow())
                 .startsWith("$argon2id$");
 
-        // Old-account sign-in: the legacy identity the import linked leads to the imported account, no new one.
+        // Old-account sign-in: the legacy identity the import linked leads to the imported account, no new one ...
         Account imported = accounts.findByEmail(vehicleTaxEmail).orElseThrow();
         assertThat(links.findByAccount(imported.id())).extracting(LinkedIdentity::connectorId,
                 LinkedIdentity::legacySubject, LinkedIdentity::linkedBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("vehicle-tax", customerNo, "bulk_import"));
-        TestBrowser.Page oldAccount = oldAccountSignIn(browser(), "vehicle-tax", login,
+        // ... on the way to the DVLA's service, which receives the customer number in legacy_subjects.
+        TestBrowser browser = browser();
+        TestBrowser.Page toSignIn = browser.get(authorizePath());
+        assertThat(toSignIn.location()).as(toSignIn.toString()).endsWith("/sign-in");
+        TestBrowser.Page oldAccount = oldAccountSignIn(browser, "vehicle-tax", login,
                 LegacyUserTables.LEGACY_PASSWORD);
-        assertThat(oldAccount.location()).as(oldAccount.toString()).endsWith("/account");
+        assertThat(oldAccount.location()).as(oldAccount.toString()).contains("/oauth2/authorize");
+        TestBrowser.Page back = browser.get(oldAccount.location());
+        assertThat(back.location()).as(back.toString()).startsWith(DVLA_CALLBACK + "?");
+        String code = URI.create(back.location()).getQuery().replaceAll(".*\\bcode=([^&]+).*", "$1");
+        JWTClaimsSet idToken = SecretClient.idToken(exchange(code));
+        assertThat(idToken.getClaim("legacy_subjects")).isEqualTo(List.of(Map.of("connector", "vehicle-tax",
+                "subject", customerNo)));
         assertThat(accounts.findByEmail(vehicleTaxEmail)).map(Account::id).contains(imported.id());
         assertThat(links.find("vehicle-tax", customerNo)).map(LinkedIdentity::accountId).contains(imported.id());
 
@@ -120,6 +134,25 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
                 "{\"rows_read\":3,\"created\":0,\"updated\":0,\"unchanged\":2,\"rejected\":1,\"linked\":0}");
         assertThat(accounts.findByEmail(djangoEmail).orElseThrow().passwordHash()).contains(upgraded);
         assertThat(links.findByAccount(imported.id())).hasSize(1);
+    }
+
+    private static String authorizePath() {
+        return "/oauth2/authorize?" + SecretClient.form(Map.of("response_type", "code", "client_id", "test-dvla",
+                "redirect_uri", DVLA_CALLBACK, "scope", "openid legacy_subjects", "state", "s-" + UUID.randomUUID(),
+                "nonce", "n-" + UUID.randomUUID(), "vtr", "[\"Cl\"]"));
+    }
+
+    /** The DVLA service exchanges its code (client_secret_basic). */
+    private JsonNode exchange(String code) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "test-dvla:test-secret-value".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(SecretClient.form(Map.of("grant_type",
+                        "authorization_code", "code", code, "redirect_uri", DVLA_CALLBACK)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private JsonNode start(String file, String token) throws Exception {
