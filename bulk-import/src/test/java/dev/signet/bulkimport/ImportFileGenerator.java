@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,12 +18,12 @@ import java.util.HexFormat;
  * {@code custom_password_hash}, a Django PBKDF2 string and no password. Emails are {@code user-<n>@<domain>}.
  *
  * <p>For the 100,000-row measurement in docs/bulk-import.md:
- * {@code java -cp <test classpath> dev.signet.server.imports.ImportFileGenerator users.json 100000 load.test}
+ * {@code java -cp <test classpath> dev.signet.bulkimport.ImportFileGenerator users.json 100000 load.test}
  */
 public final class ImportFileGenerator {
 
-    static final String BCRYPT = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
-    static final String DJANGO = "pbkdf2_sha256$600000$c2FsdHNhbHQ$u0pFDAe5ZgZnOyEKlrkXcbxeUqbdtQ3Gq0sOAEYXcYc=";
+    public static final String BCRYPT = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+    public static final String DJANGO = "pbkdf2_sha256$600000$c2FsdHNhbHQ$u0pFDAe5ZgZnOyEKlrkXcbxeUqbdtQ3Gq0sOAEYXcYc=";
 
     private ImportFileGenerator() {
     }
@@ -35,7 +35,7 @@ public final class ImportFileGenerator {
     }
 
     /** Writes the file; {@code domain} keeps one test's users apart from another's in a shared database. */
-    static void write(OutputStream out, int count, String domain) throws IOException {
+    public static void write(OutputStream out, int count, String domain) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write("[\n");
         for (int n = 1; n <= count; n++) {
