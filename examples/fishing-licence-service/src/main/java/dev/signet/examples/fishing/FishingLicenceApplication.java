@@ -17,9 +17,8 @@ public class FishingLicenceApplication {
     }
 
     /**
-     * The start page, the signed-out page, the style sheet and error pages are open; everything else needs a signed-in
-     * citizen. The favicon is open too: browsers ask for it unprompted, and a request sent to sign in would start a
-     * second sign-in that replaces the one the citizen is in the middle of.
+     * The start page, the signed-out page, static files (the style sheet, the icon) and error pages are open; everything
+     * else needs a signed-in citizen.
      */
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {

@@ -78,7 +78,7 @@ class RenewAFishingLicenceTest {
     }
 
     @Test
-    void theFaviconNeverStartsASignIn() throws Exception {
+    void staticFilesSuchAsTheIconAreOpenToEveryone() throws Exception {
         HttpResponse<Void> icon = notFollowing().send(request("/favicon.ico"), HttpResponse.BodyHandlers.discarding());
 
         assertThat(icon.statusCode()).isEqualTo(404);
