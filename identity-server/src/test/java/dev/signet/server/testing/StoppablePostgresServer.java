@@ -10,12 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server of a test's own (unlike the JVM-wide {@code PostgresTestServer}), which the test may stop
  * (PostgreSQL's fast shutdown: open transactions are rolled back, connections closed) and start again on the same port
- * with the same data, as an operator restarting the database would.
+ * with the same data, as an operator restarting the database would; or pause (SIGSTOP) and resume (SIGCONT), as a
+ * server that hangs (a stalled disk, a stop-the-world host) would: connections are still accepted by the kernel, but
+ * nothing answers.
  */
 public final class StoppablePostgresServer {
 
@@ -62,6 +65,34 @@ public final class StoppablePostgresServer {
             throw new UncheckedIOException("Could not stop PostgreSQL on port " + port, e);
         } finally {
             process = null;
+        }
+    }
+
+    /**
+     * Freezes the server's processes (SIGSTOP): the postmaster first, so it forks no new backend, then every backend.
+     * Only processes of this test's own server: found from its {@code postmaster.pid}.
+     */
+    public synchronized void pause() {
+        long postmaster = postmasterPid();
+        ProcessSignals.send("STOP", List.of(postmaster));
+        ProcessSignals.send("STOP", ProcessSignals.descendants(postmaster));
+    }
+
+    /** Lets the server's processes run again (SIGCONT), backends first, then the postmaster. */
+    public synchronized void resume() {
+        long postmaster = postmasterPid();
+        ProcessSignals.send("CONT", ProcessSignals.descendants(postmaster));
+        ProcessSignals.send("CONT", List.of(postmaster));
+    }
+
+    private long postmasterPid() {
+        if (process == null) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
+        }
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
