@@ -14,7 +14,12 @@ public final class ProcessSignals {
     private ProcessSignals() {
     }
 
-    /** Sends {@code signal} ({@code STOP}, {@code CONT}, {@code KILL}) to each process, and waits for kill to finish. */
+    /**
+     * Sends {@code signal} ({@code STOP}, {@code CONT}, {@code KILL}) to each process, and waits for kill to finish.
+     * Callers pass only processes of servers the test started: a child {@link Process}, the postmaster named in the
+     * test's own data directory (pg_ctl detaches it, so it is not a descendant of this JVM), the pid a test's own
+     * redis-server reports.
+     */
     public static void send(String signal, List<Long> pids) {
         if (pids.isEmpty()) {
             return;
