@@ -127,7 +127,7 @@ public final class ServerProcess {
     private static Path packagedJar() throws IOException {
         try (Stream<Path> files = Files.list(targetDirectory())) {
             return files.filter(file -> file.getFileName().toString().matches("identity-server-.*\\.jar"))
-                    .filter(file -> !file.getFileName().toString().endsWith("-sources.jar"))
+                    .filter(file -> !file.getFileName().toString().matches(".*-(sources|javadoc|tests)\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("No identity-server jar in "
                             + targetDirectory() + ": run the integration tests through Maven (mvn verify), after "
                             + "the package phase"));
