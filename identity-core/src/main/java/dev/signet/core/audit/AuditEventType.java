@@ -44,6 +44,11 @@ public record AuditEventType(String value) {
      * {@code method} (how the account was proven: new_account, signet_password, email_code).
      */
     public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
+    /**
+     * A citizen's old-account credentials were accepted by a connector (password checked or upstream sign-in
+     * completed); details: {@code connector}. Counted as the connector's sign-ins in its migration progress.
+     */
+    public static final AuditEventType OLD_ACCOUNT_SIGN_IN = new AuditEventType("sign_in.old_account");
     /** A citizen created an account by signing in with an old account; details: {@code connector}. */
     public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
     /**
@@ -74,6 +79,17 @@ public record AuditEventType(String value) {
             new AuditEventType("operator.account.second_factors_reset");
     /** An operator erased an account after exporting its data; details: {@code reason}. */
     public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
+
+    /** An operator created a connector; details: {@code connector}, {@code type}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_CREATED = new AuditEventType("operator.connector.created");
+    /** An operator changed a connector; details: {@code connector}, {@code changed} (the fields and settings). */
+    public static final AuditEventType OPERATOR_CONNECTOR_UPDATED = new AuditEventType("operator.connector.updated");
+    /** An operator disabled a connector; details: {@code connector}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_DISABLED = new AuditEventType("operator.connector.disabled");
+    /** An operator enabled a connector again; details: {@code connector}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_ENABLED = new AuditEventType("operator.connector.enabled");
+    /** An operator tested a connector's reachability; details: {@code connector}, {@code result}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_TESTED = new AuditEventType("operator.connector.tested");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");
