@@ -52,8 +52,8 @@ public class LinkedOldAccounts {
 
     public Section section(UUID accountId, Locale locale) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(UK);
-        List<Row> rows = links.findByAccount(accountId).stream().map(link -> registry.find(link.connectorId())
-                .map(connector -> new Row(connector.instance().displayName(locale.getLanguage()), true,
+        List<Row> rows = links.findByAccount(accountId).stream().map(link -> registry.instance(link.connectorId())
+                .map(instance -> new Row(instance.displayName(locale.getLanguage()), true,
                         day.format(link.linkedAt())))
                 .orElseGet(() -> new Row(link.connectorId(), false, day.format(link.linkedAt())))).toList();
         return new Section(rows, choices.passwordOffered());
