@@ -80,7 +80,11 @@ public record AuditEventType(String value) {
     /** An operator erased an account after exporting its data; details: {@code reason}. */
     public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
 
-    /** An operator created a connector; details: {@code connector}, {@code type}. */
+    /** An operator listed connectors; details: {@code results}. */
+    public static final AuditEventType OPERATOR_CONNECTORS_LISTED = new AuditEventType("operator.connectors.listed");
+    /** An operator viewed a connector or its migration progress; details: {@code connector}, {@code view}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_VIEWED = new AuditEventType("operator.connector.viewed");
+    /** An operator created a connector; details: {@code connector}, {@code type}, {@code enabled}. */
     public static final AuditEventType OPERATOR_CONNECTOR_CREATED = new AuditEventType("operator.connector.created");
     /** An operator changed a connector; details: {@code connector}, {@code changed} (the fields and settings). */
     public static final AuditEventType OPERATOR_CONNECTOR_UPDATED = new AuditEventType("operator.connector.updated");

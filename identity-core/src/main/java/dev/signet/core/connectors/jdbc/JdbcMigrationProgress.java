@@ -22,8 +22,8 @@ public final class JdbcMigrationProgress {
     /** The counts for connector {@code connectorId}. */
     public Counts counts(String connectorId) {
         return jdbc.sql("SELECT count(*) AS linked, count(password_fingerprint) AS passwords, "
-                        + "(SELECT count(*) FROM audit_entry WHERE details ? 'connector' "
-                        + "AND details ->> 'connector' = ? AND event_type = ?) AS sign_ins "
+                        + "(SELECT count(*) FROM audit_entry WHERE details ->> 'connector' = ? "
+                        + "AND event_type = ?) AS sign_ins "
                         + "FROM linked_legacy_identity WHERE connector_id = ?")
                 .params(connectorId, AuditEventType.OLD_ACCOUNT_SIGN_IN.value(), connectorId)
                 .query((rs, row) -> new Counts(rs.getLong("linked"), rs.getLong("passwords"), rs.getLong("sign_ins")))
