@@ -134,7 +134,7 @@ public final class ConnectorRegistry implements AutoCloseable {
         Map<String, Entry> next = new LinkedHashMap<>();
         for (ConnectorDefinition definition : fileDefinitions) {
             if (!takenOver.contains(definition.instance().id())) {
-                next.put(definition.instance().id(), entry(definition, true, Optional.empty(), previous));
+                next.put(definition.instance().id(), fileEntry(definition, previous));
             }
         }
         for (StoredConnector row : stored) {
@@ -158,6 +158,17 @@ public final class ConnectorRegistry implements AutoCloseable {
         }));
         log.info("Connectors in force: {}", next.values().stream().filter(Entry::enabled)
                 .map(entry -> entry.definition().instance().id()).toList());
+    }
+
+    /**
+     * A file connector's entry. On the first load a file connector that does not open stops the start, naming the
+     * setting, as it always has; a stored connector never stops the others.
+     */
+    private Entry fileEntry(ConnectorDefinition definition, Map<String, Entry> previous) {
+        if (snapshot.version() == Long.MIN_VALUE) {
+            return new Entry(definition, true, Optional.of(types.open(definition)), Optional.empty());
+        }
+        return entry(definition, true, Optional.empty(), previous);
     }
 
     /** An entry for {@code definition}, reusing the connector already open for exactly the same definition. */

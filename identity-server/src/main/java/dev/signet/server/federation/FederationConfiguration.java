@@ -42,7 +42,11 @@ class FederationConfiguration {
                 environment::resolveRequiredPlaceholders).load(file);
         ManagedConnectors stored = managed.getIfAvailable();
         if (stored != null) {
-            return new ConnectorRegistry(definitions, types, stored);
+            try {
+                return new ConnectorRegistry(definitions, types, stored);
+            } catch (InvalidSettingsException e) {
+                throw new ConnectorFileException(location, List.of(e.getMessage()));
+            }
         }
         List<Connector> opened = new ArrayList<>();
         try {

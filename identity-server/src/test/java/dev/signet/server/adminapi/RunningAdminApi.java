@@ -1,0 +1,74 @@
+package dev.signet.server.adminapi;
+
+import dev.signet.admin.AdminApiApplication;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The admin API as its own Spring application on a random port, on the running identity-server's database, trusting
+ * its tokens: one per test JVM, shared by the end-to-end tests, closed when the JVM ends.
+ */
+final class RunningAdminApi {
+
+    private static ConfigurableApplicationContext context;
+    private static int port;
+
+    private RunningAdminApi() {
+    }
+
+    /** The admin API's port, started now if it is not running yet, against the identity-server at {@code baseUrl}. */
+    static synchronized int port(Environment identityServer, String baseUrl) {
+        if (context == null) {
+            context = start(identityServer, baseUrl);
+            port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(RunningAdminApi::stop));
+        }
+        return port;
+    }
+
+    static synchronized void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Environment environment, String baseUrl) {
+        Map<String, Object> settings = new HashMap<>();
+        // Not identity-server's application.yml, which is first on this class path: only what is given here.
+        settings.put("spring.config.name", "admin-api-end-to-end");
+        settings.put("server.port", "0");
+        settings.put("spring.application.name", "signet-admin-api");
+        settings.put("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"));
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.flyway.locations", "classpath:db/migration");
+        settings.put("spring.mvc.problemdetails.enabled", "true");
+        settings.put("signet.admin.issuer", environment.getRequiredProperty("signet.issuer"));
+        settings.put("signet.admin.jwk-set-uri", baseUrl + "/oauth2/jwks");
+        settings.put("signet.admin.audience", environment.getRequiredProperty("signet.admin-api.audience"));
+        // The same key-encryption key as identity-server: both seal and open connectors' secret settings.
+        settings.put("signet.admin.connectors.encryption-key",
+                environment.getRequiredProperty("signet.keys.encryption-key"));
+        settings.put("springdoc.api-docs.enabled", "true");
+        // identity-server's dependencies are on this class path too; the admin API uses none of them.
+        settings.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                        + "OAuth2AuthorizationServerAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+                        + "OAuth2AuthorizationServerJwtAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.health."
+                        + "DataRedisHealthContributorAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.health."
+                        + "DataRedisReactiveHealthContributorAutoConfiguration",
+                "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
+        return new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run();
+    }
+}
