@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import org.springframework.http.HttpHeaders;
@@ -239,7 +240,7 @@ public class ConnectorController {
         return transactions.execute(status -> {
             StoredConnector updated = store.update(replacement, current.version())
                     .orElseThrow(EntityTags::changedMeanwhile);
-            Map<String, String> all = new java.util.TreeMap<>(details);
+            Map<String, String> all = new TreeMap<>(details);
             all.put("connector", current.id());
             operatorAudit.record(operator, request, event, Optional.empty(), all);
             return updated;

@@ -84,10 +84,9 @@ final class ConnectorRequests {
             ConnectorType connectorType = type.get();
             given.forEach((name, value) -> (connectorType.schema().isSecret(name) ? secret : plain).put(name, value));
             // Secret settings left out of a replace keep their stored values.
-            if (stored.isPresent() && errors.isEmpty()) {
-                stored.get().secrets().names().stream().filter(name -> !secret.containsKey(name))
-                        .forEach(name -> secret.put(name, secrets.open(stored.get().id(), stored.get().secrets())
-                                .get(name)));
+            if (stored.isPresent() && errors.isEmpty() && !stored.get().secrets().names().isEmpty()) {
+                Map<String, String> kept = secrets.open(stored.get().id(), stored.get().secrets());
+                kept.forEach(secret::putIfAbsent);
             }
             Map<String, String> all = new TreeMap<>(plain);
             all.putAll(secret);
