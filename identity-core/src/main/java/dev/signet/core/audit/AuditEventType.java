@@ -49,6 +49,23 @@ public record AuditEventType(String value) {
      * completed); details: {@code connector}. Counted as the connector's sign-ins in its migration progress.
      */
     public static final AuditEventType OLD_ACCOUNT_SIGN_IN = new AuditEventType("sign_in.old_account");
+    /**
+     * A legacy identity was unlinked from an account (by an operator, or moved back by a merge's undo); details:
+     * {@code connector}, {@code reason}, {@code services_told}.
+     */
+    public static final AuditEventType LEGACY_IDENTITY_UNLINKED = new AuditEventType("legacy_identity.unlinked");
+    /**
+     * Two accounts were merged; written once for each (filter by either account); details: {@code role}
+     * ({@code source}: merged away, {@code target}: merged into), {@code merge_id}, {@code source}, {@code target},
+     * {@code identities_moved}, {@code services_told}, {@code reason}.
+     */
+    public static final AuditEventType ACCOUNTS_MERGED = new AuditEventType("account.merged");
+    /**
+     * A merge was undone; written once for each account; details: {@code role}, {@code merge_id}, {@code source},
+     * {@code target}, {@code identities_restored}, {@code identities_not_restored}, {@code services_told},
+     * {@code reason}.
+     */
+    public static final AuditEventType ACCOUNT_MERGE_UNDONE = new AuditEventType("account.merge_undone");
     /** A citizen created an account by signing in with an old account; details: {@code connector}. */
     public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
     /**
@@ -79,6 +96,12 @@ public record AuditEventType(String value) {
             new AuditEventType("operator.account.second_factors_reset");
     /** An operator erased an account after exporting its data; details: {@code reason}. */
     public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
+    /**
+     * An operator previewed merging one account into another (the preview shows both accounts' legacy identities);
+     * written for the source account; details: {@code target}, {@code possible}.
+     */
+    public static final AuditEventType OPERATOR_MERGE_PREVIEWED =
+            new AuditEventType("operator.account.merge_previewed");
 
     /** An operator listed connectors; details: {@code results}. */
     public static final AuditEventType OPERATOR_CONNECTORS_LISTED = new AuditEventType("operator.connectors.listed");

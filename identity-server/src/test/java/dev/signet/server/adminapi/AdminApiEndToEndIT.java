@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminApiEndToEndIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private int adminPort;
+    private static RunningAdminApi adminApi;
+    private static int adminPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,7 +85,13 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
 
     @BeforeEach
     void startAdminApi() {
-        adminPort = RunningAdminApi.port(environment, baseUrl());
+        synchronized (AdminApiEndToEndIT.class) {
+            if (adminApi != null) {
+                return;
+            }
+            adminApi = RunningAdminApi.start(environment, baseUrl());
+            adminPort = adminApi.port();
+        }
     }
 
     @BeforeEach
@@ -110,6 +118,14 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
     @AfterEach
     void stopReceiver() {
         receiver.stop(0);
+    }
+
+    @AfterAll
+    static void stopAdminApi() {
+        if (adminApi != null) {
+            adminApi.close();
+            adminApi = null;
+        }
     }
 
     @Test

@@ -58,6 +58,7 @@ class ConnectorAdminEndToEndIT extends JourneyIntegrationTest {
 
     private static String legacyUrl;
     private static InMemoryDirectoryServer directory;
+    private static RunningAdminApi adminApi;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> created = new ArrayList<>();
@@ -89,13 +90,22 @@ class ConnectorAdminEndToEndIT extends JourneyIntegrationTest {
     }
 
     @AfterAll
-    static void stopDirectory() {
+    static void stopDirectoryAndAdminApi() {
         directory.shutDown(true);
+        if (adminApi != null) {
+            adminApi.close();
+            adminApi = null;
+        }
     }
 
     @BeforeEach
     void adminApiAndOperator() throws Exception {
-        adminPort = RunningAdminApi.port(environment, baseUrl());
+        synchronized (ConnectorAdminEndToEndIT.class) {
+            if (adminApi == null) {
+                adminApi = RunningAdminApi.start(environment, baseUrl());
+            }
+        }
+        adminPort = adminApi.port();
         operator = clientCredentialsToken("test-operator-actions", "admin.read admin.manage");
     }
 

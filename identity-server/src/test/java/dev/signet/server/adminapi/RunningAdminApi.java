@@ -9,50 +9,37 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * The admin API as its own Spring application on a random port, on the running identity-server's database, trusting
- * its tokens: one per test JVM, shared by the end-to-end tests, closed when the JVM ends.
+ * The admin API started as its own Spring application in this JVM, on the database of the identity-server under test
+ * and trusting its tokens, for end-to-end tests of what operators do. Close it when the test class is done.
  */
-final class RunningAdminApi {
+final class RunningAdminApi implements AutoCloseable {
 
-    private static ConfigurableApplicationContext context;
-    private static int port;
+    private final ConfigurableApplicationContext context;
 
-    private RunningAdminApi() {
+    private RunningAdminApi(ConfigurableApplicationContext context) {
+        this.context = context;
     }
 
-    /** The admin API's port, started now if it is not running yet, against the identity-server at {@code baseUrl}. */
-    static synchronized int port(Environment identityServer, String baseUrl) {
-        if (context == null) {
-            context = start(identityServer, baseUrl);
-            port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            Runtime.getRuntime().addShutdownHook(new Thread(RunningAdminApi::stop));
-        }
-        return port;
-    }
-
-    static synchronized void stop() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
-    }
-
-    private static ConfigurableApplicationContext start(Environment environment, String baseUrl) {
+    /**
+     * @param identityServer the environment of the identity-server under test
+     * @param baseUrl        where that identity-server answers
+     */
+    static RunningAdminApi start(Environment identityServer, String baseUrl) {
         Map<String, Object> settings = new HashMap<>();
         // Not identity-server's application.yml, which is first on this class path: only what is given here.
         settings.put("spring.config.name", "admin-api-end-to-end");
         settings.put("server.port", "0");
         settings.put("spring.application.name", "signet-admin-api");
-        settings.put("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"));
+        settings.put("spring.datasource.url", identityServer.getRequiredProperty("spring.datasource.url"));
         settings.put("spring.datasource.username", "postgres");
         settings.put("spring.flyway.locations", "classpath:db/migration");
         settings.put("spring.mvc.problemdetails.enabled", "true");
-        settings.put("signet.admin.issuer", environment.getRequiredProperty("signet.issuer"));
+        settings.put("signet.admin.issuer", identityServer.getRequiredProperty("signet.issuer"));
         settings.put("signet.admin.jwk-set-uri", baseUrl + "/oauth2/jwks");
-        settings.put("signet.admin.audience", environment.getRequiredProperty("signet.admin-api.audience"));
+        settings.put("signet.admin.audience", identityServer.getRequiredProperty("signet.admin-api.audience"));
         // The same key-encryption key as identity-server: both seal and open connectors' secret settings.
         settings.put("signet.admin.connectors.encryption-key",
-                environment.getRequiredProperty("signet.keys.encryption-key"));
+                identityServer.getRequiredProperty("signet.keys.encryption-key"));
         settings.put("springdoc.api-docs.enabled", "true");
         // identity-server's dependencies are on this class path too; the admin API uses none of them.
         settings.put("spring.autoconfigure.exclude", String.join(",",
@@ -69,6 +56,15 @@ final class RunningAdminApi {
                 "org.springframework.boot.data.redis.autoconfigure.health."
                         + "DataRedisReactiveHealthContributorAutoConfiguration",
                 "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
-        return new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run();
+        return new RunningAdminApi(new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run());
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        context.close();
     }
 }

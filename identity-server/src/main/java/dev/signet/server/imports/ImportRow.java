@@ -1,8 +1,0 @@
-package dev.signet.server.imports;
-
-/** What the reader made of one element of the file's array: a user to import, or a rejection. */
-public sealed interface ImportRow permits ImportUser, RejectedRow {
-
-    /** The element's position in the array, from 1. */
-    int row();
-}
