@@ -96,6 +96,8 @@ class LegacyPasswordCheck {
         metrics.signedIn(connectorId);
         String subject = authenticated.identity().subject();
         Optional<LinkedIdentity> link = links.find(connectorId, subject);
+        audit.record(Actor.anonymous(), AuditEventType.OLD_ACCOUNT_SIGN_IN, link.map(LinkedIdentity::accountId),
+                Map.of("connector", connectorId));
         if (link.isPresent() && accounts.findById(link.get().accountId()).isPresent()) {
             refreshWhileDualRunning(link.get(), password);
             return new LegacyCheck.Linked(link.get().accountId());

@@ -101,6 +101,8 @@ class LegacyRedirectSignIn {
         }
         metrics.signedIn(connectorId);
         Optional<LinkedIdentity> link = links.find(connectorId, authenticated.identity().subject());
+        audit.record(Actor.anonymous(), AuditEventType.OLD_ACCOUNT_SIGN_IN, link.map(LinkedIdentity::accountId),
+                Map.of("connector", connectorId));
         if (link.isPresent() && accounts.findById(link.get().accountId()).isPresent()) {
             return new LegacyCheck.Linked(link.get().accountId());
         }
