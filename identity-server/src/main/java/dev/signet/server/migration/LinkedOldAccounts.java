@@ -56,6 +56,6 @@ public class LinkedOldAccounts {
                 .map(connector -> new Row(connector.instance().displayName(locale.getLanguage()), true,
                         day.format(link.linkedAt())))
                 .orElseGet(() -> new Row(link.connectorId(), false, day.format(link.linkedAt())))).toList();
-        return new Section(rows, choices.passwordOffered());
+        return new Section(rows, choices.offered());
     }
 }
