@@ -57,6 +57,6 @@ public class LinkedOldAccounts {
                 .map(instance -> new Row(instance.displayName(locale.getLanguage()),
                         registry.find(link.connectorId()).isPresent(), day.format(link.linkedAt())))
                 .orElseGet(() -> new Row(link.connectorId(), false, day.format(link.linkedAt())))).toList();
-        return new Section(rows, choices.passwordOffered());
+        return new Section(rows, choices.offered());
     }
 }
