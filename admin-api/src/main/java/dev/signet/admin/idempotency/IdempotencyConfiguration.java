@@ -2,6 +2,7 @@ package dev.signet.admin.idempotency;
 
 import dev.signet.admin.AdminProperties;
 import dev.signet.core.idempotency.IdempotencyStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +15,10 @@ public class IdempotencyConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotencyStore store,
-            AdminProperties properties) {
+            AdminProperties properties, ObjectProvider<IdempotencyKeyFilter.OwnKeys> ownKeys) {
         FilterRegistrationBean<IdempotencyKeyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyKeyFilter(store, properties.idempotencyKeyLifetime()));
+                new IdempotencyKeyFilter(store, properties.idempotencyKeyLifetime(),
+                        ownKeys.orderedStream().toList()));
         registration.setOrder(ORDER_AFTER_SECURITY);
         return registration;
     }

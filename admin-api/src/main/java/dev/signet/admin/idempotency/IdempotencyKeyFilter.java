@@ -55,15 +55,30 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final Duration keepFor;
+    private final List<OwnKeys> ownKeys;
 
     public IdempotencyKeyFilter(IdempotencyStore store, Duration keepFor) {
+        this(store, keepFor, List.of());
+    }
+
+    public IdempotencyKeyFilter(IdempotencyStore store, Duration keepFor, List<OwnKeys> ownKeys) {
         this.store = Objects.requireNonNull(store, "store");
         this.keepFor = Objects.requireNonNull(keepFor, "keepFor");
+        this.ownKeys = List.copyOf(ownKeys);
+    }
+
+    /**
+     * POSTs whose endpoint handles its own Idempotency-Key, because its body is too large to hold in memory (an import
+     * file streamed to storage). Such an endpoint must still require the key and refuse its reuse.
+     */
+    @FunctionalInterface
+    public interface OwnKeys {
+        boolean handles(HttpServletRequest request);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return !"POST".equals(request.getMethod()) || ownKeys.stream().anyMatch(own -> own.handles(request));
     }
 
     @Override
@@ -128,7 +143,7 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
     }
 
     /** The key from a structured-field string ({@code "abc"}) or, leniently, a bare token; null when unusable. */
-    static String parseKey(String header) {
+    public static String parseKey(String header) {
         if (header == null) {
             return null;
         }

@@ -13,7 +13,12 @@ public enum LinkMethod {
     /** The citizen typed a code sent to the existing Signet account's email address. */
     EMAIL_CODE,
     /** The citizen, recently signed in to the Signet account, added the old account from the account page. */
-    SIGNED_IN;
+    SIGNED_IN,
+    /**
+     * An operator's bulk import named the legacy identity for the account it created or updated: the proof is the
+     * department's own export, not the citizen (docs/bulk-import.md).
+     */
+    BULK_IMPORT;
 
     /** The stored and audited form, e.g. {@code signet_password}. */
     public String value() {

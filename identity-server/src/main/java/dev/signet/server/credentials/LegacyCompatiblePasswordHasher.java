@@ -7,7 +7,7 @@ import dev.signet.connector.legacydb.hash.LegacyPasswordHashes;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.core.password.argon2.StoredPasswordHashes;
-import dev.signet.server.imports.SaltedDigest;
+import dev.signet.bulkimport.SaltedDigest;
 import java.text.Normalizer;
 import java.util.Objects;
 import java.util.Optional;

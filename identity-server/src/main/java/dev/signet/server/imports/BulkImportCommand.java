@@ -2,6 +2,10 @@ package dev.signet.server.imports;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.bulkimport.BulkImportJob;
+import dev.signet.bulkimport.ImportFileException;
+import dev.signet.bulkimport.ImportOptions;
+import dev.signet.bulkimport.RejectionReport;
 import dev.signet.core.audit.Actor;
 import dev.signet.core.audit.AuditEvent;
 import dev.signet.core.audit.AuditEventType;
@@ -43,6 +47,7 @@ public final class BulkImportCommand {
 
     static final String USAGE = """
             Usage: BulkImportCommand --file <users.json> --report <rejected.jsonl> [--batch-size <rows>]
+                                     [--connector <connector id>]
             Database: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD""";
 
     /** A bulk import ran to the end of its file; details: {@code file} (name only) and the four counts. */
@@ -60,6 +65,7 @@ public final class BulkImportCommand {
         new JdbcAuditLog(dataSource).append(new AuditEvent(Instant.now(), Actor.system("bulk-import-command"),
                 ACCOUNTS_IMPORTED, Optional.empty(), AuditOrigin.NONE, Map.of(
                         "file", Path.of(file).getFileName().toString(),
+                "linked", Integer.toString(summary.linked()),
                         "created", Integer.toString(summary.created()),
                         "updated", Integer.toString(summary.updated()),
                         "unchanged", Integer.toString(summary.unchanged()),
@@ -78,7 +84,7 @@ public final class BulkImportCommand {
         }
         String url = environment.apply("SPRING_DATASOURCE_URL");
         if (!options.containsKey("file") || !options.containsKey("report") || url == null || url.isBlank()
-                || !options.keySet().stream().allMatch(key -> key.matches("file|report|batch-size"))) {
+                || !options.keySet().stream().allMatch(key -> key.matches("file|report|batch-size|connector"))) {
             err.println(USAGE);
             return 2;
         }
@@ -89,8 +95,15 @@ public final class BulkImportCommand {
         } catch (NumberFormatException e) {
             batchSize = 0;
         }
-        if (batchSize < 1 || batchSize > 10_000) {
-            err.println("--batch-size must be a number from 1 to 10000");
+        if (batchSize < 1 || batchSize > ImportOptions.MAX_BATCH_SIZE) {
+            err.println("--batch-size must be a number from 1 to " + ImportOptions.MAX_BATCH_SIZE);
+            return 2;
+        }
+        Optional<String> connector = Optional.ofNullable(options.get("connector"));
+        if (connector.isPresent() && (connector.get().isBlank()
+                || connector.get().length() > ImportOptions.MAX_CONNECTOR_ID_LENGTH)) {
+            err.println("--connector must be a connector id of at most " + ImportOptions.MAX_CONNECTOR_ID_LENGTH
+                    + " characters");
             return 2;
         }
         HikariConfig config = new HikariConfig();
@@ -108,11 +121,13 @@ public final class BulkImportCommand {
             // spring.flyway): the import works on a database the server never saw, or one from an earlier release.
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
                     .migrate();
-            BulkImportJob.Summary summary = new BulkImportJob(dataSource, Clock.systemUTC(), batchSize)
+            BulkImportJob.Summary summary = new BulkImportJob(dataSource, Clock.systemUTC(),
+                    new ImportOptions(batchSize, connector))
                     .run(file, report);
             audit(dataSource, options.get("file"), summary);
-            out.printf("{\"created\":%d,\"updated\":%d,\"unchanged\":%d,\"rejected\":%d,\"seconds\":%.1f}%n",
-                    summary.created(), summary.updated(), summary.unchanged(), summary.rejected(),
+            out.printf("{\"created\":%d,\"updated\":%d,\"unchanged\":%d,\"rejected\":%d,\"linked\":%d,"
+                    + "\"seconds\":%.1f}%n", summary.created(), summary.updated(), summary.unchanged(),
+                    summary.rejected(), summary.linked(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
             return 0;
         } catch (ImportFileException e) {

@@ -2,6 +2,9 @@ package dev.signet.server.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signet.bulkimport.ImportFileReader;
+import dev.signet.bulkimport.ImportRow;
+import dev.signet.bulkimport.ImportUser;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.argon2.Argon2Cost;
 import dev.signet.core.password.argon2.Argon2idPasswordHasher;

@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,12 +18,12 @@ import java.util.HexFormat;
  * {@code custom_password_hash}, a Django PBKDF2 string and no password. Emails are {@code user-<n>@<domain>}.
  *
  * <p>For the 100,000-row measurement in docs/bulk-import.md:
- * {@code java -cp <test classpath> dev.signet.server.imports.ImportFileGenerator users.json 100000 load.test}
+ * {@code java -cp <test classpath> dev.signet.bulkimport.ImportFileGenerator users.json 100000 load.test}
  */
 public final class ImportFileGenerator {
 
-    static final String BCRYPT = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
-    static final String DJANGO = "pbkdf2_sha256$600000$c2FsdHNhbHQ$u0pFDAe5ZgZnOyEKlrkXcbxeUqbdtQ3Gq0sOAEYXcYc=";
+    public static final String BCRYPT = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+    public static final String DJANGO = "pbkdf2_sha256$600000$c2FsdHNhbHQ$u0pFDAe5ZgZnOyEKlrkXcbxeUqbdtQ3Gq0sOAEYXcYc=";
 
     private ImportFileGenerator() {
     }

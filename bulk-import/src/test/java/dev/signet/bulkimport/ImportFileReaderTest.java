@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

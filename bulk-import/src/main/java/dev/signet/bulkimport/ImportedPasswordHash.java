@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import dev.signet.connector.legacydb.hash.HashOptions;
 import dev.signet.connector.legacydb.hash.LegacyPasswordHashes;

@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +72,8 @@ class BulkImportJobIT {
         }
         BulkImportJob.Summary second = job(250).run(new ByteArrayInputStream(file.toByteArray()), rejected::add);
 
-        assertThat(first).isEqualTo(new BulkImportJob.Summary(2700, 0, 0, 300));
-        assertThat(second).isEqualTo(new BulkImportJob.Summary(0, 0, 2700, 300));
+        assertThat(first).isEqualTo(new BulkImportJob.Summary(2700, 0, 0, 300, 0));
+        assertThat(second).isEqualTo(new BulkImportJob.Summary(0, 0, 2700, 300, 0));
         assertThat(accountsIn(domain)).isEqualTo(2700);
         String[] lines = report.toString().split("\n");
         assertThat(lines).hasSize(300);
@@ -95,7 +95,7 @@ class BulkImportJobIT {
         BulkImportJob.Summary changed = run("[{\"email\": \"New@" + domain + "\", \"user_id\": \"auth0|1\","
                 + " \"given_name\": \"Adah\", \"email_verified\": true, \"blocked\": true}]");
 
-        assertThat(changed).isEqualTo(new BulkImportJob.Summary(0, 1, 0, 0));
+        assertThat(changed).isEqualTo(new BulkImportJob.Summary(0, 1, 0, 0, 0));
         assertThat(accountsIn(domain)).isEqualTo(1);
         assertThat(column("a.id", "new@" + domain)).isEqualTo(id);
         assertThat(column("a.email", "new@" + domain)).isEqualTo("New@" + domain);
@@ -145,7 +145,7 @@ class BulkImportJobIT {
         BulkImportJob.Summary summary = run("[{\"email\": \"cit@" + domain + "\", \"user_id\": \"legacy|9\","
                 + " \"email_verified\": false, \"password_hash\": \"" + ImportFileGenerator.BCRYPT + "\"}]");
 
-        assertThat(summary).isEqualTo(new BulkImportJob.Summary(0, 1, 0, 0));
+        assertThat(summary).isEqualTo(new BulkImportJob.Summary(0, 1, 0, 0, 0));
         assertThat(column("a.password_hash", "cit@" + domain)).isEqualTo(own);
         assertThat(column("a.email_verified", "cit@" + domain)).isEqualTo("true");
         assertThat(column("s.source_user_id", "cit@" + domain)).isEqualTo("legacy|9");
@@ -160,7 +160,7 @@ class BulkImportJobIT {
         BulkImportJob.Summary summary = run("[{\"email\": \"b@" + domain + "\", \"user_id\": \"s|a\"},"
                 + " {\"email\": \"a@" + domain + "\", \"user_id\": \"s|c\"}]");
 
-        assertThat(summary).isEqualTo(new BulkImportJob.Summary(0, 0, 0, 2));
+        assertThat(summary).isEqualTo(new BulkImportJob.Summary(0, 0, 0, 2, 0));
         assertThat(rejected).extracting(RejectedRow::row).containsExactly(1, 2);
         assertThat(rejected.get(0).reason()).contains("belongs to another account than this user_id's");
         assertThat(rejected.get(1).reason()).contains("imported with another user_id");
@@ -175,8 +175,70 @@ class BulkImportJobIT {
         BulkImportJob.Summary summary = run("[{\"email\": \"twice@" + domain + "\", \"user_id\": \"t|1\"},"
                 + " {\"email\": \"twice@" + domain + "\", \"user_id\": \"t|1\", \"given_name\": \"Second\"}]");
 
-        assertThat(summary).isEqualTo(new BulkImportJob.Summary(1, 1, 0, 0));
+        assertThat(summary).isEqualTo(new BulkImportJob.Summary(1, 1, 0, 0, 0));
         assertThat(accountsIn(domain)).isEqualTo(1);
         assertThat(column("s.profile", "twice@" + domain)).contains("Second");
+    }
+
+    private static List<String> links(String email) {
+        return jdbc.sql("SELECT l.connector_id || ':' || l.legacy_subject || ':' || l.linked_by FROM linked_legacy_identity l"
+                + " JOIN account a ON a.id = l.account_id WHERE a.email_canonical = ? ORDER BY 1")
+                .param(email.toLowerCase()).query(String.class).list();
+    }
+
+    @Test
+    void withAConnectorEachUserIdAndLegacyIdentityIsLinkedOnceToItsAccount() {
+        String domain = domain();
+        String connector = "legacy-" + domain;
+        String file = "[{\"email\": \"one@" + domain + "\", \"user_id\": \"auth0|1-" + domain + "\"},"
+                + " {\"email\": \"two@" + domain + "\", \"user_id\": \"auth0|2-" + domain + "\", \"legacy_identity\":"
+                + " {\"connector\": \"tax-" + domain + "\", \"subject\": \"T-2\"}},"
+                + " {\"email\": \"three@" + domain + "\"}]";
+        BulkImportJob job = new BulkImportJob(dataSource, Clock.systemUTC(),
+                ImportOptions.defaults().withConnector(connector));
+
+        BulkImportJob.Summary first = job.run(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                rejected::add);
+        BulkImportJob.Summary again = job.run(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                rejected::add);
+
+        assertThat(first).isEqualTo(new BulkImportJob.Summary(3, 0, 0, 0, 3));
+        assertThat(again).isEqualTo(new BulkImportJob.Summary(0, 0, 3, 0, 0));
+        assertThat(links("one@" + domain)).containsExactly(connector + ":auth0|1-" + domain + ":bulk_import");
+        assertThat(links("two@" + domain)).containsExactly(connector + ":auth0|2-" + domain + ":bulk_import",
+                "tax-" + domain + ":T-2:bulk_import");
+        assertThat(links("three@" + domain)).isEmpty();
+    }
+
+    @Test
+    void anUnchangedRowIsLinkedWhenALaterRunNamesTheConnector() {
+        String domain = domain();
+        String file = "[{\"email\": \"later@" + domain + "\", \"user_id\": \"auth0|later-" + domain + "\"}]";
+        run(file);
+
+        BulkImportJob.Summary linking = new BulkImportJob(dataSource, Clock.systemUTC(),
+                ImportOptions.defaults().withConnector("c-" + domain))
+                .run(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), rejected::add);
+
+        assertThat(linking).isEqualTo(new BulkImportJob.Summary(0, 0, 1, 0, 1));
+        assertThat(links("later@" + domain)).containsExactly("c-" + domain + ":auth0|later-" + domain + ":bulk_import");
+    }
+
+    @Test
+    void aLegacyIdentityLinkedToAnotherAccountRejectsTheRow() {
+        String domain = domain();
+        String connector = "c-" + domain;
+        run("[{\"email\": \"owner@" + domain + "\", \"legacy_identity\": {\"connector\": \"" + connector
+                + "\", \"subject\": \"S-1-" + domain + "\"}}]");
+
+        BulkImportJob.Summary summary = new BulkImportJob(dataSource, Clock.systemUTC(),
+                ImportOptions.defaults().withConnector(connector)).run(new ByteArrayInputStream(
+                        ("[{\"email\": \"other@" + domain + "\", \"user_id\": \"S-1-" + domain + "\"}]")
+                                .getBytes(StandardCharsets.UTF_8)), rejected::add);
+
+        assertThat(summary).isEqualTo(new BulkImportJob.Summary(0, 0, 0, 1, 0));
+        assertThat(rejected.get(0).reason()).isEqualTo("the legacy identity (connector " + connector
+                + ") is already linked to another account");
+        assertThat(accountsIn(domain)).isEqualTo(1);
     }
 }

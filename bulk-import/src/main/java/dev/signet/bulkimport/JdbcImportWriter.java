@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import dev.signet.core.account.EmailAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -31,6 +32,12 @@ import javax.sql.DataSource;
  * (never taken back for the same address), blocked, and the password hash, but only while the account still holds
  * the hash the import itself wrote: a password the citizen has since set, or the Argon2id hash their first sign-in
  * made, is never overwritten.
+ *
+ * <p>Linking, in the same transaction: each row that is not rejected links its legacy identities to its account
+ * (table {@code linked_legacy_identity}, method {@code bulk_import}): its {@code legacy_identity}, and its
+ * {@code user_id} as a subject of the import's connector when the import names one. A link already in place for the
+ * same account is left as it is (so a second run links nothing); a legacy identity linked to another account rejects
+ * the row, since one legacy identity belongs to one person.
  */
 final class JdbcImportWriter {
 
@@ -64,24 +71,44 @@ final class JdbcImportWriter {
                 legacy_connector = COALESCE(EXCLUDED.legacy_connector, account_import_source.legacy_connector),
                 legacy_subject = COALESCE(EXCLUDED.legacy_subject, account_import_source.legacy_subject),
                 last_imported_at = EXCLUDED.last_imported_at""";
+    private static final String FIND_LINKS = """
+            SELECT l.connector_id, l.legacy_subject, l.account_id
+              FROM linked_legacy_identity l
+              JOIN unnest(?::text[], ?::text[]) AS wanted (connector_id, legacy_subject)
+                ON l.connector_id = wanted.connector_id AND l.legacy_subject = wanted.legacy_subject""";
+    // DO NOTHING: a sign-in that linked the same identity a moment ago must not fail the whole batch.
+    private static final String INSERT_LINK = """
+            INSERT INTO linked_legacy_identity (account_id, connector_id, legacy_subject, linked_at, linked_by)
+            VALUES (?, ?, ?, ?, 'bulk_import')
+            ON CONFLICT (connector_id, legacy_subject) DO NOTHING""";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Optional<String> connectorId;
 
-    JdbcImportWriter(DataSource dataSource, Clock clock) {
+    JdbcImportWriter(DataSource dataSource, Clock clock, Optional<String> connectorId) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.connectorId = Objects.requireNonNull(connectorId, "connectorId");
     }
 
     /** What writing a batch did. */
-    record BatchOutcome(int created, int updated, int unchanged, List<RejectedRow> rejected) {
+    record BatchOutcome(int created, int updated, int unchanged, List<RejectedRow> rejected, int linked) {
         BatchOutcome plus(BatchOutcome other) {
             List<RejectedRow> all = new ArrayList<>(rejected);
             all.addAll(other.rejected);
             return new BatchOutcome(created + other.created, updated + other.updated, unchanged + other.unchanged,
-                    all);
+                    all, linked + other.linked);
         }
+    }
+
+    /** A legacy identity a row names. */
+    private record LegacyKey(String connectorId, String subject) {
+    }
+
+    /** A link to write. */
+    private record Link(UUID accountId, LegacyKey identity) {
     }
 
     /** An account the batch may touch, with its import record when it has one. */
@@ -108,12 +135,12 @@ final class JdbcImportWriter {
                 if (conflict) {
                     return new BatchOutcome(0, 0, 0, List.of(new RejectedRow(batch.get(0).row(),
                             batch.get(0).userId(), "the email address was taken by another account during the "
-                            + "import; run the import again")));
+                            + "import; run the import again")), 0);
                 }
                 throw new IllegalStateException("The import could not write to the database (SQL state "
                         + e.getSQLState() + ")", e);
             }
-            BatchOutcome total = new BatchOutcome(0, 0, 0, List.of());
+            BatchOutcome total = new BatchOutcome(0, 0, 0, List.of(), 0);
             for (ImportUser user : batch) {
                 total = total.plus(write(List.of(user)));
             }
@@ -141,7 +168,9 @@ final class JdbcImportWriter {
         Map<String, Existing> byEmail = new HashMap<>();
         Map<String, Existing> bySource = new HashMap<>();
         find(connection, batch, byEmail, bySource);
+        Map<LegacyKey, UUID> linkedTo = findLinks(connection, batch);
         List<Write> writes = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         int unchanged = 0;
         for (ImportUser user : batch) {
@@ -153,26 +182,91 @@ final class JdbcImportWriter {
                 continue;
             }
             Existing target = sourceMatch != null ? sourceMatch : emailMatch;
-            if (target == null) {
-                String hash = user.passwordHash().orElse(null);
-                writes.add(new Write(user, UUID.randomUUID(), true, user.emailVerified(), hash, sha256(hash),
-                        user.blocked() ? "BLOCKED" : "ACTIVE"));
-                continue;
-            }
-            if (sourceMatch == null && target.sourceUserId() != null && user.userId().isPresent()) {
+            if (target != null && sourceMatch == null && target.sourceUserId() != null
+                    && user.userId().isPresent()) {
                 rejected.add(new RejectedRow(user.row(), user.userId(),
                         "the email address belongs to an account imported with another user_id"));
                 continue;
             }
-            if (target.imported() && Arrays.equals(target.rowDigest(), user.digest())) {
-                unchanged++;
+            UUID accountId = target == null ? UUID.randomUUID() : target.id();
+            Optional<LegacyKey> elsewhere = legacyIdentities(user).stream()
+                    .filter(identity -> linkedTo.containsKey(identity) && !linkedTo.get(identity).equals(accountId))
+                    .findFirst();
+            if (elsewhere.isPresent()) {
+                rejected.add(new RejectedRow(user.row(), user.userId(), "the legacy identity (connector "
+                        + elsewhere.get().connectorId() + ") is already linked to another account"));
                 continue;
             }
-            writes.add(update(user, target));
+            legacyIdentities(user).stream().filter(identity -> !linkedTo.containsKey(identity))
+                    .forEach(identity -> links.add(new Link(accountId, identity)));
+            if (target == null) {
+                String hash = user.passwordHash().orElse(null);
+                writes.add(new Write(user, accountId, true, user.emailVerified(), hash, sha256(hash),
+                        user.blocked() ? "BLOCKED" : "ACTIVE"));
+            } else if (target.imported() && Arrays.equals(target.rowDigest(), user.digest())) {
+                unchanged++;
+            } else {
+                writes.add(update(user, target));
+            }
         }
         int created = (int) writes.stream().filter(Write::create).count();
         apply(connection, writes);
-        return new BatchOutcome(created, writes.size() - created, unchanged, rejected);
+        int linked = link(connection, links);
+        return new BatchOutcome(created, writes.size() - created, unchanged, rejected, linked);
+    }
+
+    /** The legacy identities the row names: its own {@code legacy_identity}, and its user_id at the connector. */
+    private List<LegacyKey> legacyIdentities(ImportUser user) {
+        List<LegacyKey> identities = new ArrayList<>(2);
+        user.legacy().ifPresent(legacy -> identities.add(new LegacyKey(legacy.connector(), legacy.subject())));
+        if (connectorId.isPresent() && user.userId().isPresent()) {
+            LegacyKey byUserId = new LegacyKey(connectorId.get(), user.userId().get());
+            if (!identities.contains(byUserId)) {
+                identities.add(byUserId);
+            }
+        }
+        return identities;
+    }
+
+    /** The accounts that the batch's legacy identities are linked to already. */
+    private Map<LegacyKey, UUID> findLinks(Connection connection, List<ImportUser> batch) throws SQLException {
+        List<LegacyKey> wanted = batch.stream().flatMap(user -> legacyIdentities(user).stream()).toList();
+        Map<LegacyKey, UUID> linked = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return linked;
+        }
+        try (PreparedStatement find = connection.prepareStatement(FIND_LINKS)) {
+            find.setArray(1, connection.createArrayOf("text", wanted.stream().map(LegacyKey::connectorId).toArray()));
+            find.setArray(2, connection.createArrayOf("text", wanted.stream().map(LegacyKey::subject).toArray()));
+            try (ResultSet rows = find.executeQuery()) {
+                while (rows.next()) {
+                    linked.put(new LegacyKey(rows.getString(1), rows.getString(2)), rows.getObject(3, UUID.class));
+                }
+            }
+        }
+        return linked;
+    }
+
+    /** Writes the new links after their accounts; returns how many were made. */
+    private int link(Connection connection, List<Link> links) throws SQLException {
+        if (links.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_LINK)) {
+            for (Link link : links) {
+                insert.setObject(1, link.accountId());
+                insert.setString(2, link.identity().connectorId());
+                insert.setString(3, link.identity().subject());
+                insert.setTimestamp(4, now);
+                insert.addBatch();
+            }
+            int made = 0;
+            for (int count : insert.executeBatch()) {
+                made += count > 0 ? 1 : 0;
+            }
+            return made;
+        }
     }
 
     private Write update(ImportUser user, Existing target) {

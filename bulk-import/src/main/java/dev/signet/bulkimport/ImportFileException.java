@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 /** The import file as a whole cannot be read (not JSON, not an array, truncated); later rows cannot be trusted. */
 public final class ImportFileException extends RuntimeException {

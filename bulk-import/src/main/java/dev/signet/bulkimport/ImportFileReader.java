@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import dev.signet.core.account.EmailAddress;
 import java.io.InputStream;
@@ -78,7 +78,8 @@ public final class ImportFileReader {
         }
     }
 
-    ImportRow user(int row, JsonNode user) {
+    /** Reads one element of the file's array, already parsed; {@code row} counts from 1. */
+    public ImportRow user(int row, JsonNode user) {
         JsonNode userIdNode = user.get("user_id");
         Optional<String> userId = Optional.empty();
         if (userIdNode != null && !userIdNode.isNull()) {

@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 /** What the reader made of one element of the file's array: a user to import, or a rejection. */
 public sealed interface ImportRow permits ImportUser, RejectedRow {

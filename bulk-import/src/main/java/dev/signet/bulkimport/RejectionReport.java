@@ -1,4 +1,4 @@
-package dev.signet.server.imports;
+package dev.signet.bulkimport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
