@@ -3,12 +3,17 @@ package dev.signet.server.testing.keycloak;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 
 /**
  * A department's Keycloak realm as the tests need it, set up through Keycloak's admin API: a confidential client for
@@ -44,6 +49,11 @@ public final class DepartmentRealm {
             realm.setSslRequired("none");
             realm.setLoginWithEmailAllowed(true);
             admin.realms().create(realm);
+            // Departments keep their own attributes on users (customerRef): Keycloak keeps attributes its user profile
+            // does not declare only when unmanaged attributes are enabled.
+            UPConfig profile = admin.realm(name).users().userProfile().getConfiguration();
+            profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
+            admin.realm(name).users().userProfile().update(profile);
 
             ClientRepresentation client = new ClientRepresentation();
             client.setClientId(CLIENT_ID);
@@ -83,16 +93,18 @@ public final class DepartmentRealm {
         user.setEnabled(true);
         user.setFirstName("Test");
         user.setLastName(username);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
-        return addUser(user);
+        return addUser(user, password);
     }
 
-    /** Adds the user as given; returns Keycloak's id for them. */
-    public String addUser(UserRepresentation user) {
+    /** Adds the user as given, with a password unless it is null; returns Keycloak's id for them. */
+    public String addUser(UserRepresentation user, String password) {
+        if (password != null) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+        }
         try (Keycloak admin = server.admin()) {
             try (Response created = admin.realm(name).users().create(user)) {
                 expectCreated(created, "user " + user.getUsername());
@@ -102,8 +114,65 @@ public final class DepartmentRealm {
         }
     }
 
+    /**
+     * Adds a confidential client with a service account that may read the realm's users (realm-management role
+     * {@code view-users}): what an operator gives Signet's import.
+     */
+    public void addServiceAccount(String clientId, String secret) {
+        administer(realm -> {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(clientId);
+            client.setEnabled(true);
+            client.setPublicClient(false);
+            client.setClientAuthenticatorType("client-secret");
+            client.setSecret(secret);
+            client.setStandardFlowEnabled(false);
+            client.setServiceAccountsEnabled(true);
+            try (Response created = realm.clients().create(client)) {
+                expectCreated(created, "client " + clientId);
+            }
+            String internalId = realm.clients().findByClientId(clientId).get(0).getId();
+            UserRepresentation serviceAccount = realm.clients().get(internalId).getServiceAccountUser();
+            String management = realm.clients().findByClientId("realm-management").get(0).getId();
+            RoleRepresentation viewUsers = realm.clients().get(management).roles().get("view-users")
+                    .toRepresentation();
+            realm.users().get(serviceAccount.getId()).roles().clientLevel(management).add(List.of(viewUsers));
+        });
+    }
+
+    /**
+     * Adds an OpenID Connect identity provider to the realm (never used to sign in here) and links the user to an
+     * account there, as Keycloak does when a user first signs in through it.
+     */
+    public void linkFederatedIdentity(String keycloakId, String alias, String userIdThere, String userNameThere) {
+        administer(realm -> {
+            if (realm.identityProviders().findAll().stream().noneMatch(idp -> idp.getAlias().equals(alias))) {
+                IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
+                provider.setAlias(alias);
+                provider.setProviderId("oidc");
+                provider.setEnabled(true);
+                provider.setConfig(Map.of("clientId", "department", "clientSecret", "unused",
+                        "authorizationUrl", "https://idp.example/authorize", "tokenUrl", "https://idp.example/token",
+                        "clientAuthMethod", "client_secret_post"));
+                try (Response created = realm.identityProviders().create(provider)) {
+                    expectCreated(created, "identity provider " + alias);
+                }
+            }
+            FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+            link.setIdentityProvider(alias);
+            link.setUserId(userIdThere);
+            link.setUserName(userNameThere);
+            try (Response created = realm.users().get(keycloakId).addFederatedIdentity(alias, link)) {
+                if (created.getStatus() / 100 != 2) {
+                    throw new IllegalStateException("Keycloak did not link the federated identity: HTTP "
+                            + created.getStatus());
+                }
+            }
+        });
+    }
+
     /** Runs {@code work} with an admin client on this realm. */
-    public void administer(java.util.function.Consumer<RealmResource> work) {
+    public void administer(Consumer<RealmResource> work) {
         try (Keycloak admin = server.admin()) {
             work.accept(admin.realm(name));
         }

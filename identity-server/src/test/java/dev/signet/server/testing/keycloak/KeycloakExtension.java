@@ -4,16 +4,15 @@ import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives Keycloak tests the run's one {@link KeycloakServer}, started on first use and stopped when the test run ends
- * (the root store closes it). Without a Keycloak installation ({@link KeycloakInstallation#find}) each test is
- * skipped with the reason; with {@code -Dsignet.keycloak-tests=required} (set by the {@code keycloak} Maven profile)
- * they fail instead, so CI cannot silently stop running them.
+ * (the root store closes it). Without a Keycloak installation ({@link KeycloakInstallation#find}) each Keycloak
+ * test class is skipped with the reason; with {@code -Dsignet.keycloak-tests=required} (set by the {@code keycloak}
+ * Maven profile) they fail instead, so CI cannot silently stop running them.
  */
-public final class KeycloakExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class KeycloakExtension implements BeforeAllCallback {
 
     static final String REQUIRED_PROPERTY = "signet.keycloak-tests";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakServer.class);
@@ -27,11 +26,7 @@ public final class KeycloakExtension implements BeforeAllCallback, BeforeEachCal
         if (server == null && "required".equals(System.getProperty(REQUIRED_PROPERTY))) {
             throw new IllegalStateException(KeycloakInstallation.HOW_TO_RUN);
         }
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        // Each test aborts rather than the class, so that every Keycloak test is reported as skipped.
+        // The whole class is skipped before its Spring context is built: that context needs Keycloak's address.
         Assumptions.assumeTrue(server != null, KeycloakInstallation.HOW_TO_RUN);
     }
 
