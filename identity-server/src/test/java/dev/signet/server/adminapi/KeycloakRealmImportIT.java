@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -60,6 +62,9 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     private LinkedIdentityRepository links;
     @Autowired
     private Environment environment;
+    @Autowired
+    private DataSource dataSource;
+    private JdbcClient jdbc;
 
     @DynamicPropertySource
     static void departmentRealm(DynamicPropertyRegistry registry) {
@@ -79,6 +84,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
 
     @BeforeEach
     void startAdminApi() {
+        jdbc = JdbcClient.create(dataSource);
         synchronized (KeycloakRealmImportIT.class) {
             if (adminApi == null) {
                 adminApi = AdminApiServer.start(environment, baseUrl());
@@ -146,6 +152,12 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         assertThat(accounts.findById(signedUp.id()).orElseThrow().passwordHash())
                 .as("the citizen's own password stays").isEqualTo(signedUp.passwordHash());
         assertThat(links.find(CONNECTOR, noEmail)).isEmpty();
+        String profile = jdbc.sql("SELECT profile::text FROM account_import_source WHERE account_id = ?")
+                .param(verifiedAccount.id()).query(String.class).single();
+        assertThat(profile).as("the selected attribute and the names are kept, no other attribute")
+                .contains("PP-" + run).contains("verified-" + run).doesNotContain("green");
+        assertThat(jdbc.sql("SELECT profile::text FROM account_import_source WHERE source_user_id = ?")
+                .param(federated).query(String.class).single()).contains("gov-gateway").contains("GG-" + run);
 
         // Again: the same users are found by their Keycloak ids; nothing is created or linked twice.
         JsonNode second = runImport(token);
