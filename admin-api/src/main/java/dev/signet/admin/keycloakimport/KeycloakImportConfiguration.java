@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -18,25 +17,11 @@ import org.springframework.transaction.support.TransactionOperations;
 @Configuration(proxyBeanMethods = false)
 public class KeycloakImportConfiguration {
 
-    /** Imports run here, two at most at once per instance; the executor waits for them when the API stops. */
-    @Bean
-    ThreadPoolTaskExecutor keycloakImportExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("keycloak-import-");
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(20);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(30);
-        return executor;
-    }
-
     @Bean
     KeycloakImports keycloakImports(DataSource dataSource, Clock clock, JdbcKeycloakImportStore store,
-            JdbcImportedAccounts importedAccounts, OperatorAudit audit, TransactionOperations transactions,
-            ThreadPoolTaskExecutor keycloakImportExecutor) {
+            JdbcImportedAccounts importedAccounts, OperatorAudit audit, TransactionOperations transactions) {
         return new KeycloakImports(store, new KeycloakRealmImport(dataSource, clock, store, importedAccounts), audit,
-                transactions, keycloakImportExecutor, clock);
+                transactions, clock);
     }
 
     @Bean

@@ -6,22 +6,33 @@ import dev.signet.admin.web.ConflictException;
 import dev.signet.core.audit.AuditEventType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.keycloak.admin.client.Keycloak;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Starts imports: checks that Keycloak accepts the credentials and counts the realm's users (so a wrong URL, realm or
  * secret is the operator's answer at once, not a failed job later), records the import and the operator's action in
- * one transaction, then runs it on the import executor. One import per connector at a time.
+ * one transaction, then runs it on its own threads (two at most at once per instance). One import per connector at a
+ * time.
+ *
+ * <p>Decision: the executor is this class's own, not a bean: an {@code Executor} bean would make Spring Boot drop its
+ * application task executor, which other features may use. When the API stops it waits {@link #STOP_WAIT} for
+ * running imports, then interrupts them; one that did not finish is marked failed, at once if it still can, or once
+ * stale ({@link JdbcKeycloakImportStore#STALE_AFTER}).
  */
-final class KeycloakImports {
+final class KeycloakImports implements DisposableBean {
 
     /** The operator started an import of a Keycloak realm; details: import id, server URL, realm, connector. */
     static final AuditEventType STARTED = new AuditEventType("operator.keycloak_import.started");
@@ -33,16 +44,23 @@ final class KeycloakImports {
     private final KeycloakRealmImport realmImport;
     private final OperatorAudit audit;
     private final TransactionOperations transactions;
-    private final Executor executor;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(20), task -> {
+                Thread thread = new Thread(task, "keycloak-import-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Clock clock;
 
     KeycloakImports(JdbcKeycloakImportStore store, KeycloakRealmImport realmImport, OperatorAudit audit,
-            TransactionOperations transactions, Executor executor, Clock clock) {
+            TransactionOperations transactions, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.realmImport = Objects.requireNonNull(realmImport, "realmImport");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -82,5 +100,13 @@ final class KeycloakImports {
             throw e;
         }
         return id;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }
