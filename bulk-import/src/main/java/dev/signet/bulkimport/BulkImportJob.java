@@ -125,7 +125,8 @@ public final class BulkImportJob {
             // A legacy identity is linked to one account: two rows naming it are written in order, not together.
             String legacy = user.legacy().map(identity -> "legacy:" + identity.connector() + "\n" + identity.subject())
                     .orElse(null);
-            if (keys.contains(email) || (id != null && keys.contains(id)) || (legacy != null && keys.contains(legacy))) {
+            if (keys.contains(email) || (id != null && keys.contains(id))
+                    || (legacy != null && keys.contains(legacy))) {
                 flush();
             }
             batch.add(user);

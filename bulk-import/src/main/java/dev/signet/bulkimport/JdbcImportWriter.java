@@ -1,6 +1,7 @@
 package dev.signet.bulkimport;
 
 import dev.signet.core.account.EmailAddress;
+import dev.signet.core.links.LinkMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ import javax.sql.DataSource;
  * made, is never overwritten.
  *
  * <p>Linking, in the same transaction: each row that is not rejected links its legacy identities to its account
- * (table {@code linked_legacy_identity}, method {@code bulk_import}): its {@code legacy_identity}, and its
+ * (table {@code linked_legacy_identity}, method {@link LinkMethod#BULK_IMPORT}): its {@code legacy_identity}, and its
  * {@code user_id} as a subject of the import's connector when the import names one. A link already in place for the
  * same account is left as it is (so a second run links nothing); a legacy identity linked to another account rejects
  * the row, since one legacy identity belongs to one person.
@@ -79,7 +80,7 @@ final class JdbcImportWriter {
     // DO NOTHING: a sign-in that linked the same identity a moment ago must not fail the whole batch.
     private static final String INSERT_LINK = """
             INSERT INTO linked_legacy_identity (account_id, connector_id, legacy_subject, linked_at, linked_by)
-            VALUES (?, ?, ?, ?, 'bulk_import')
+            VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (connector_id, legacy_subject) DO NOTHING""";
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -259,6 +260,7 @@ final class JdbcImportWriter {
                 insert.setString(2, link.identity().connectorId());
                 insert.setString(3, link.identity().subject());
                 insert.setTimestamp(4, now);
+                insert.setString(5, LinkMethod.BULK_IMPORT.value());
                 insert.addBatch();
             }
             int made = 0;

@@ -181,8 +181,9 @@ class BulkImportJobIT {
     }
 
     private static List<String> links(String email) {
-        return jdbc.sql("SELECT l.connector_id || ':' || l.legacy_subject || ':' || l.linked_by FROM linked_legacy_identity l"
-                + " JOIN account a ON a.id = l.account_id WHERE a.email_canonical = ? ORDER BY 1")
+        return jdbc.sql("SELECT l.connector_id || ':' || l.legacy_subject || ':' || l.linked_by"
+                + " FROM linked_legacy_identity l JOIN account a ON a.id = l.account_id"
+                + " WHERE a.email_canonical = ? ORDER BY 1")
                 .param(email.toLowerCase()).query(String.class).list();
     }
 
@@ -221,7 +222,8 @@ class BulkImportJobIT {
                 .run(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), rejected::add);
 
         assertThat(linking).isEqualTo(new BulkImportJob.Summary(0, 0, 1, 0, 1));
-        assertThat(links("later@" + domain)).containsExactly("c-" + domain + ":auth0|later-" + domain + ":bulk_import");
+        assertThat(links("later@" + domain))
+                .containsExactly("c-" + domain + ":auth0|later-" + domain + ":bulk_import");
     }
 
     @Test

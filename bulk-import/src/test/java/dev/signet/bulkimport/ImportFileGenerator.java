@@ -35,7 +35,7 @@ public final class ImportFileGenerator {
     }
 
     /** Writes the file; {@code domain} keeps one test's users apart from another's in a shared database. */
-    static void write(OutputStream out, int count, String domain) throws IOException {
+    public static void write(OutputStream out, int count, String domain) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write("[\n");
         for (int n = 1; n <= count; n++) {

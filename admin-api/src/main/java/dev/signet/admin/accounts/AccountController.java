@@ -12,7 +12,9 @@ import dev.signet.core.account.EmailAddress;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
+import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.logout.SessionEndingOutbox;
+import dev.signet.core.merge.AccountMerges;
 import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactorRepository;
 import dev.signet.core.passkey.PasskeyRepository;
@@ -53,9 +55,14 @@ public class AccountController {
     private final SecondFactorRepository secondFactors;
     private final PasskeyRepository passkeys;
     private final SessionEndingOutbox sessionEndings;
+    private final LinkedIdentityRepository links;
+    private final AccountMerges merges;
 
     public AccountController(AccountRepository accounts, AuditLog auditLog, OperatorAudit operatorAudit,
-            SecondFactorRepository secondFactors, PasskeyRepository passkeys, SessionEndingOutbox sessionEndings) {
+            SecondFactorRepository secondFactors, PasskeyRepository passkeys, SessionEndingOutbox sessionEndings,
+            LinkedIdentityRepository links, AccountMerges merges) {
+        this.links = Objects.requireNonNull(links, "links");
+        this.merges = Objects.requireNonNull(merges, "merges");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.operatorAudit = Objects.requireNonNull(operatorAudit, "operatorAudit");
@@ -65,30 +72,47 @@ public class AccountController {
     }
 
     @GetMapping
-    @Operation(summary = "Find accounts by email address or phone number",
-            description = "Give exactly one of email (case-insensitive exact match; at most one account) or phone "
+    @Operation(summary = "Find accounts by email address, phone number or legacy identifier",
+            description = "Give exactly one of: email (case-insensitive exact match; at most one account); phone "
                     + "(the number of a text-message second factor, read as identity-server reads what citizens "
                     + "type: 07700 900123, +44 7700 900123 and 0044 7700 900123 are one number; several accounts "
-                    + "may share one). A list with cursor pagination like every list of this API; it has one page.")
+                    + "may share one); or connector_id with legacy_subject (a linked legacy identity, matched "
+                    + "exactly; at most one account). A list with cursor pagination like every list of this API; it "
+                    + "has one page.")
     public Page<AccountSummary> search(
             @Parameter(description = "The email address to look for")
             @RequestParam(required = false) String email,
             @Parameter(description = "The phone number to look for, in any usual format")
             @RequestParam(required = false) String phone,
+            @Parameter(description = "The connector of a linked legacy identity (with legacy_subject)")
+            @RequestParam(name = "connector_id", required = false) String connectorId,
+            @Parameter(description = "The legacy system's identifier of the person (with connector_id)")
+            @RequestParam(name = "legacy_subject", required = false) String legacySubject,
             Authentication operator, HttpServletRequest request) {
         boolean byEmail = email != null && !email.isBlank();
         boolean byPhone = phone != null && !phone.isBlank();
-        if (byEmail == byPhone) {
-            throw new InvalidRequestException(byEmail ? "phone" : "email", byEmail
-                    ? "Give either the email address or the phone number to search for, not both."
-                    : "Give the email address or the phone number to search for.");
+        boolean byLegacy = (connectorId != null && !connectorId.isBlank())
+                || (legacySubject != null && !legacySubject.isEmpty());
+        int criteria = (byEmail ? 1 : 0) + (byPhone ? 1 : 0) + (byLegacy ? 1 : 0);
+        if (criteria != 1) {
+            throw new InvalidRequestException(byEmail ? "phone" : "email", criteria > 1
+                    ? "Give one of: the email address, the phone number, or connector_id with legacy_subject."
+                    : "Give the email address, the phone number, or connector_id with legacy_subject to search for.");
         }
-        List<Account> found = byEmail ? findByEmail(email) : findByPhone(phone);
-        // The address or number itself is not written to the log: found accounts are named by id, a miss by nothing.
+        List<Account> found = byEmail ? findByEmail(email) : byPhone ? findByPhone(phone)
+                : findByLegacyIdentity(connectorId, legacySubject);
+        // The address, number or identifier itself is not logged: found accounts are named by id, a miss by nothing.
         operatorAudit.record(operator, request, AuditEventType.OPERATOR_ACCOUNTS_SEARCHED,
                 found.size() == 1 ? Optional.of(found.get(0).id()) : Optional.empty(),
-                Map.of("criteria", byEmail ? "email" : "phone", "results", Integer.toString(found.size())));
+                Map.of("criteria", byEmail ? "email" : byPhone ? "phone" : "legacy_identity",
+                        "results", Integer.toString(found.size())));
         return new Page<>(found.stream().map(AccountSummary::of).toList(), null);
+    }
+
+    private List<Account> findByLegacyIdentity(String connectorId, String legacySubject) {
+        String connector = LinkedIdentityController.require("connector_id", connectorId);
+        String subject = LinkedIdentityController.require("legacy_subject", legacySubject);
+        return links.find(connector, subject).flatMap(link -> accounts.findById(link.accountId())).stream().toList();
     }
 
     private List<Account> findByEmail(String email) {
@@ -108,9 +132,10 @@ public class AccountController {
 
     @GetMapping("/{id}")
     @Operation(summary = "View an account",
-            description = "The account, its status, its second factors and passkeys (never secrets; phone numbers "
-                    + "masked), its recent sign-in events, and how many session endings identity-server has still to "
-                    + "carry out. The ETag is the account's version: send it in If-Match on changes.")
+            description = "The account, its status, its linked legacy identities, its second factors and passkeys "
+                    + "(never secrets; phone numbers masked), its recent sign-in events, how many session endings "
+                    + "identity-server has still to carry out, the account it is merged into (if MERGED) and the "
+                    + "merges into it. The ETag is the account's version: send it in If-Match on changes.")
     public ResponseEntity<AccountView> view(@PathVariable UUID id, Authentication operator,
             HttpServletRequest request) {
         Optional<Account> account = accounts.findById(id);
@@ -126,6 +151,9 @@ public class AccountController {
                 .body(new AccountView(AccountSummary.of(account.get()),
                         secondFactors.findByAccount(id).stream().map(AccountView.FactorView::of).toList(),
                         passkeys.findByAccount(id).stream().map(AccountView.PasskeyView::of).toList(), signIns,
-                        sessionEndings.pendingFor(id)));
+                        sessionEndings.pendingFor(id),
+                        links.findByAccount(id).stream().map(LinkedIdentityView::of).toList(),
+                        merges.activeMergeOf(id).map(merge -> merge.targetAccountId().toString()).orElse(null),
+                        merges.activeMergesInto(id).stream().map(MergeView::of).toList()));
     }
 }

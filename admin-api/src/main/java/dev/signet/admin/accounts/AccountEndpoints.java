@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Searching and viewing accounts needs {@code admin.read}; support actions on an account {@code admin.support};
- * erasure {@code admin.manage}. Interventions are open to either change scope here: which one a request needs
+ * Searching and viewing accounts (and previewing a merge) needs {@code admin.read}; support actions on an account
+ * (second-factor reset, unlinking a legacy identity) {@code admin.support}; erasure, linking a legacy identity, merging
+ * and undoing a merge {@code admin.manage}. Interventions are open to either change scope here: which one a request needs
  * depends on the intervention and the account's status ({@link InterventionType}), checked by the controller.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,12 @@ public class AccountEndpoints {
                 .requestMatchers(HttpMethod.DELETE, "/accounts/*/second-factors")
                 .hasAuthority(EndpointAuthorization.scope(OperatorScopes.SUPPORT))
                 .requestMatchers(HttpMethod.POST, "/accounts/*/erasure")
-                .hasAuthority(EndpointAuthorization.scope(OperatorScopes.MANAGE));
+                .hasAuthority(EndpointAuthorization.scope(OperatorScopes.MANAGE))
+                // Linking and merging give an account's holder someone's old records; unlinking only takes away.
+                .requestMatchers(HttpMethod.POST, "/accounts/*/merge", "/accounts/*/merge/undo",
+                        "/accounts/*/linked-identities")
+                .hasAuthority(EndpointAuthorization.scope(OperatorScopes.MANAGE))
+                .requestMatchers(HttpMethod.DELETE, "/accounts/*/linked-identities")
+                .hasAuthority(EndpointAuthorization.scope(OperatorScopes.SUPPORT));
     }
 }

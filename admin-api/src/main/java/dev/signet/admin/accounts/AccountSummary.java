@@ -6,7 +6,7 @@ import dev.signet.core.account.Account;
 /**
  * An account as search results show it. Never the password hash: only whether there is one.
  *
- * @param status ACTIVE, SUSPENDED, BLOCKED or PASSWORD_RESET_REQUIRED
+ * @param status ACTIVE, SUSPENDED, BLOCKED, PASSWORD_RESET_REQUIRED or MERGED
  */
 public record AccountSummary(
         String id,

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * One account as an operator views it: the account and its status, its second factors and passkeys (what they are,
  * never their secrets), its most recent sign-in events from the audit log, and how many session-ending commands for
- * it identity-server has not carried out yet. (Linked identities join this view with the feature that owns them.)
+ * it identity-server has not carried out yet; its linked legacy identities; for a merged account the account it was
+ * merged into, and the merges into this account that can still be undone.
  *
  * <p>Live sessions are not counted: they live in identity-server's Redis (or one instance's memory), which the admin
  * API does not reach; recent sign-ins and {@code pending_session_endings} are what it can tell without them.
@@ -20,7 +21,10 @@ public record AccountView(
         @JsonProperty("second_factors") List<FactorView> secondFactors,
         List<PasskeyView> passkeys,
         @JsonProperty("recent_sign_ins") List<AuditEntryView> recentSignIns,
-        @JsonProperty("pending_session_endings") int pendingSessionEndings) {
+        @JsonProperty("pending_session_endings") int pendingSessionEndings,
+        @JsonProperty("linked_identities") List<LinkedIdentityView> linkedIdentities,
+        @JsonProperty("merged_into") String mergedInto,
+        @JsonProperty("merges_into_this") List<MergeView> mergesIntoThis) {
 
     /**
      * A second factor: its kind ({@code TEXT_MESSAGE}, {@code AUTHENTICATOR_APP}, {@code EMAIL}), the phone number

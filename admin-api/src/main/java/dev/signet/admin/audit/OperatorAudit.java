@@ -5,6 +5,7 @@ import dev.signet.core.audit.AuditEvent;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.audit.AuditOrigin;
+import dev.signet.core.audit.Initiator;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
@@ -36,6 +37,16 @@ public class OperatorAudit {
     public OperatorAudit(AuditLog auditLog, Clock clock) {
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The operator as the initiator of a change that identity-core audits itself (in the change's transaction): the
+     * same actor, origin and {@code client_id} detail as {@link #record} writes.
+     */
+    public Initiator initiator(Authentication operator, HttpServletRequest request, String reason) {
+        return new Initiator(Operators.actor(operator), AuditOrigin.of(request.getRemoteAddr(),
+                request.getHeader("User-Agent")), reason, Operators.clientId(operator)
+                .map(client -> Map.of("client_id", client)).orElse(Map.of()));
     }
 
     public void record(Authentication operator, HttpServletRequest request, AuditEventType type,

@@ -11,6 +11,7 @@ import dev.signet.bulkimport.ImportOptions;
 import dev.signet.bulkimport.RejectedRow;
 import dev.signet.bulkimport.RejectionReport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +73,10 @@ public class ImportJobController {
             description = "The request body is the file: a JSON array of users in Auth0's bulk user import schema "
                     + "(docs/bulk-import.md), streamed to storage as it arrives. Answers 202 with the queued job and "
                     + "its Location; follow it there. Needs an Idempotency-Key: the same key with the same file and "
-                    + "options gives the same job back (Idempotent-Replayed: true), with another file a 422.")
+                    + "options gives the same job back (Idempotent-Replayed: true), with another file a 422.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The import file: a JSON array of users",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE)))
     public ResponseEntity<?> start(
             @Parameter(description = "The connector (its id in identity-server's connectors file) whose legacy "
                     + "system the file comes from: each row's user_id is linked to its account as that connector's "
@@ -146,7 +150,8 @@ public class ImportJobController {
     @Operation(summary = "List import jobs, newest first", description = "Cursor pages like every list of this API.")
     public Page<ImportJobView> list(
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @RequestParam(required = false) Integer limit) {
+            @Parameter(description = "Page size, 1 to 100 (default 20)")
+            @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "Give a page size from 1 to " + MAX_LIMIT + ".");

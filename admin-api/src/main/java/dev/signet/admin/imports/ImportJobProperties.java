@@ -24,7 +24,8 @@ public record ImportJobProperties(
 
     public ImportJobProperties {
         if (maxFileSize == null || maxFileSize.toBytes() < 1) {
-            throw new IllegalArgumentException("signet.admin.imports.max-file-size must be a positive size, e.g. 512MB");
+            throw new IllegalArgumentException(
+                    "signet.admin.imports.max-file-size must be a positive size, e.g. 512MB");
         }
         if (staleAfter == null || staleAfter.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new IllegalArgumentException("signet.admin.imports.stale-after must be at least PT30S");

@@ -4,7 +4,17 @@ import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.jdbc.JdbcAccountRepository;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.audit.jdbc.JdbcAuditLog;
+import dev.signet.core.client.jdbc.JdbcRelyingPartyRepository;
+import dev.signet.core.events.RelyingPartyEvents;
+import dev.signet.core.events.jdbc.JdbcIssuedSubjects;
+import dev.signet.core.events.jdbc.JdbcSecurityEventOutbox;
 import dev.signet.core.idempotency.IdempotencyStore;
+import dev.signet.core.links.IdentityLinks;
+import dev.signet.core.links.LinkedIdentityRepository;
+import dev.signet.core.links.jdbc.JdbcIdentityLinks;
+import dev.signet.core.links.jdbc.JdbcLinkedIdentityRepository;
+import dev.signet.core.merge.AccountMerges;
+import dev.signet.core.merge.jdbc.JdbcAccountMerges;
 import dev.signet.core.idempotency.jdbc.JdbcIdempotencyStore;
 import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.core.logout.jdbc.JdbcSessionEndingOutbox;
@@ -68,6 +78,33 @@ public class StorageConfiguration {
     @Bean
     AccountNoticeOutbox accountNoticeOutbox(DataSource dataSource, Clock clock) {
         return new JdbcAccountNoticeOutbox(dataSource, clock);
+    }
+
+    @Bean
+    LinkedIdentityRepository linkedIdentityRepository(DataSource dataSource) {
+        return new JdbcLinkedIdentityRepository(dataSource);
+    }
+
+    /**
+     * Security events to relying parties (migrations V87, V88): queued here, in the merge's or unlink's transaction,
+     * and signed and delivered by identity-server's worker. The relying parties are read from the database, where
+     * identity-server keeps the file's and the admin-registered ones.
+     */
+    @Bean
+    RelyingPartyEvents relyingPartyEvents(DataSource dataSource, Clock clock) {
+        return new RelyingPartyEvents(new JdbcIssuedSubjects(dataSource, clock),
+                new JdbcRelyingPartyRepository(dataSource, clock), new JdbcSecurityEventOutbox(dataSource, clock));
+    }
+
+    @Bean
+    AccountMerges accountMerges(DataSource dataSource, RelyingPartyEvents events, SessionEndingOutbox sessionEndings,
+            AuditLog auditLog, Clock clock) {
+        return new JdbcAccountMerges(dataSource, events, sessionEndings, auditLog, clock);
+    }
+
+    @Bean
+    IdentityLinks identityLinks(DataSource dataSource, RelyingPartyEvents events, AuditLog auditLog, Clock clock) {
+        return new JdbcIdentityLinks(dataSource, events, auditLog, clock);
     }
 
     @Bean

@@ -49,6 +49,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.problem().getStatus()).body(e.problem());
+    }
+
     /** As Spring Security answers for path rules: RFC 6750's challenge, naming the scope, and a problem body. */
     @ExceptionHandler(InsufficientScopeException.class)
     ResponseEntity<ProblemDetail> insufficientScope(InsufficientScopeException e) {

@@ -21,6 +21,11 @@ public final class Problems {
     public static final URI INVALID_TOKEN = URI.create(BASE + "invalid-token");
     public static final URI INSUFFICIENT_SCOPE = URI.create(BASE + "insufficient-scope");
     public static final URI INVALID_TRANSITION = URI.create(BASE + "invalid-transition");
+    public static final URI MERGE_INTO_ITSELF = URI.create(BASE + "merge-into-itself");
+    public static final URI ALREADY_MERGED = URI.create(BASE + "already-merged");
+    public static final URI MERGE_CONFLICT = URI.create(BASE + "merge-conflict");
+    public static final URI NOT_MERGED = URI.create(BASE + "not-merged");
+    public static final URI ALREADY_LINKED = URI.create(BASE + "already-linked");
 
     private Problems() {
     }

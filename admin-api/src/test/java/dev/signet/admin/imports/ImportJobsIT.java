@@ -267,6 +267,16 @@ class ImportJobsIT extends AdminApiIntegrationTest {
         assertThat(entries(ImportJobAudit.FAILED, id.toString())).hasSize(1);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheImportJobs() throws Exception {
+        JsonNode document = json(get("/v3/api-docs", null));
+
+        assertThat(document.get("paths").propertyNames()).contains("/import-jobs", "/import-jobs/{id}",
+                "/import-jobs/{id}/report");
+        assertThat(document.get("paths").get("/import-jobs").get("post").get("requestBody").get("content")
+                .propertyNames()).contains("application/json");
+    }
+
     private String accountEmail(UUID accountId) {
         return JdbcClient.create(dataSource).sql("SELECT email FROM account WHERE id = ?").param(accountId)
                 .query(String.class).single();

@@ -1,6 +1,7 @@
 package dev.signet.spring;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        departmental accounts are asked for in the ID token too
  * @param postLogoutRedirectUri where Signet sends the browser back after signing out (registered with Signet); when
  *        unset Signet shows its own "signed out" page
+ * @param signInTimeLimit how long a citizen has to come back from Signet once a sign-in has started; a later callback
+ *        is refused and the citizen starts again
  */
 @ConfigurationProperties("signet.client")
 public record SignetClientProperties(String issuer, String clientId, String privateKey,
         @DefaultValue("/signet/callback") String redirectPath, @DefaultValue("Cl.Cm") List<String> vtr,
-        List<String> uiLocales, @DefaultValue("openid") List<String> scopes, URI postLogoutRedirectUri) {
+        List<String> uiLocales, @DefaultValue("openid") List<String> scopes, URI postLogoutRedirectUri,
+        @DefaultValue("10m") Duration signInTimeLimit) {
 
     private static final List<String> KNOWN_VECTORS = List.of("Cl", "Cl.Cm");
 
@@ -70,6 +74,10 @@ public record SignetClientProperties(String issuer, String clientId, String priv
             problems.add("signet.client.post-logout-redirect-uri must be an absolute address (as registered with "
                     + "Signet), not '" + postLogoutRedirectUri + "'");
         }
+        if (signInTimeLimit == null || signInTimeLimit.isNegative() || signInTimeLimit.isZero()) {
+            problems.add("signet.client.sign-in-time-limit must be a positive duration (e.g. 10m), not '"
+                    + signInTimeLimit + "'");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -96,6 +104,7 @@ public record SignetClientProperties(String issuer, String clientId, String priv
     @Override
     public String toString() {
         return "SignetClientProperties[issuer=" + issuer + ", clientId=" + clientId + ", redirectPath="
-                + redirectPath + ", vtr=" + vtr + ", uiLocales=" + uiLocales + ", scopes=" + scopes + "]";
+                + redirectPath + ", vtr=" + vtr + ", uiLocales=" + uiLocales + ", scopes=" + scopes
+                + ", signInTimeLimit=" + signInTimeLimit + "]";
     }
 }

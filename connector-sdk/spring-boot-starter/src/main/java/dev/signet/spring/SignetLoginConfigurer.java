@@ -1,5 +1,7 @@
 package dev.signet.spring;
 
+import java.time.Clock;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,7 +32,9 @@ import dev.signet.client.SignetClient;
  *
  * It sends unauthenticated visitors to {@link SignetPaths#LOGIN}, answers the login, callback, back-channel logout
  * and events endpoints itself (before authorization rules apply), exempts the two server-to-server endpoints from
- * CSRF protection (Signet cannot hold a CSRF token), and makes {@code POST /logout} sign out of Signet too.
+ * CSRF protection (Signet cannot hold a CSRF token), and makes {@code POST /logout} sign out of Signet too. The time
+ * limit of a sign-in in progress is measured with the service's {@link Clock} bean when it has exactly one, else with
+ * the system clock.
  */
 public final class SignetLoginConfigurer extends AbstractHttpConfigurer<SignetLoginConfigurer, HttpSecurity> {
 
@@ -55,7 +59,9 @@ public final class SignetLoginConfigurer extends AbstractHttpConfigurer<SignetLo
         SignetLoginFilter login = new SignetLoginFilter(bean(http, SignetClient.class),
                 bean(http, SignetClientProperties.class), bean(http, SignetSessionRegistry.class),
                 contexts != null ? contexts : new HttpSessionSecurityContextRepository(),
-                requestCache != null ? requestCache : new HttpSessionRequestCache());
+                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                http.getSharedObject(ApplicationContext.class).getBeanProvider(Clock.class)
+                        .getIfUnique(Clock::systemUTC));
         SignetNotificationFilter notifications = new SignetNotificationFilter(bean(http, SignetClient.class),
                 bean(http, SignetSessionRegistry.class), http.getSharedObject(ApplicationContext.class));
         http.addFilterBefore(notifications, LogoutFilter.class);

@@ -2,6 +2,8 @@ package dev.signet.spring;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
 
 import dev.signet.client.AuthorizationErrorException;
 import dev.signet.client.AuthorizationOptions;
@@ -35,10 +38,11 @@ import dev.signet.client.UserInfo;
 
 /**
  * "Sign in with Signet": {@code GET /signet/login} sends the browser to Signet with a fresh {@code state},
- * {@code nonce} and PKCE verifier kept in the HTTP session; the callback completes the sign-in with the relying-party
- * client (every check Signet's protocol asks for, {@code vot} against {@code vtr} included) and puts a
- * {@link SignetAuthentication} in the security context. When scopes beyond {@code openid} were asked for, userinfo is
- * read once at sign-in, so the claims they release are on the principal too.
+ * {@code nonce} and PKCE verifier, kept in the HTTP session among its {@link PendingSignIns}; the callback takes the one
+ * its {@code state} names and completes that sign-in with the relying-party client (every check Signet's protocol
+ * asks for, {@code vot} against {@code vtr} included) and puts a {@link SignetAuthentication} in the security context.
+ * When scopes beyond {@code openid} were asked for, userinfo is read once at sign-in, so the claims they release are
+ * on the principal too.
  */
 final class SignetLoginFilter extends OncePerRequestFilter {
 
@@ -51,16 +55,18 @@ final class SignetLoginFilter extends OncePerRequestFilter {
     private final SecurityContextRepository contextRepository;
     private final RequestCache requestCache;
     private final boolean askForUserInfo;
+    private final Clock clock;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     SignetLoginFilter(SignetClient client, SignetClientProperties properties, SignetSessionRegistry sessions,
-            SecurityContextRepository contextRepository, RequestCache requestCache) {
+            SecurityContextRepository contextRepository, RequestCache requestCache, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.contextRepository = Objects.requireNonNull(contextRepository, "contextRepository");
         this.requestCache = Objects.requireNonNull(requestCache, "requestCache");
         this.askForUserInfo = properties.scopes().stream().anyMatch(scope -> !"openid".equals(scope));
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -97,18 +103,17 @@ final class SignetLoginFilter extends OncePerRequestFilter {
             SignInProblemPage.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        request.getSession().setAttribute(PENDING, authorization.pending());
+        remember(request.getSession(), authorization.pending());
         response.sendRedirect(authorization.uri().toString());
     }
 
     private void completeSignIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpSession session = request.getSession(false);
-        PendingAuthorization pending = session == null ? null : (PendingAuthorization) session.getAttribute(PENDING);
-        if (pending == null) {
+        Optional<PendingAuthorization> taken = take(request.getSession(false), request.getParameter("state"));
+        if (taken.isEmpty()) {
             SignInProblemPage.write(request, response, HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        session.removeAttribute(PENDING); // one use, whatever happens next
+        PendingAuthorization pending = taken.get();
         SignIn signIn;
         Optional<UserInfo> userInfo;
         try {
@@ -134,6 +139,51 @@ final class SignetLoginFilter extends OncePerRequestFilter {
         sessions.signedIn(request.getSession(), user);
         requestCache.removeRequest(request, response);
         response.sendRedirect(saved != null ? saved.getRedirectUrl() : request.getContextPath() + "/");
+    }
+
+    /**
+     * Keeps a sign-in just started next to those already in progress, so an unrelated unauthenticated request (a second
+     * tab, the browser's own icon fetch) cannot replace the one the citizen is in the middle of.
+     */
+    private void remember(HttpSession session, PendingAuthorization pending) {
+        Instant now = clock.instant();
+        synchronized (WebUtils.getSessionMutex(session)) {
+            PendingSignIns signIns = session.getAttribute(PENDING) instanceof PendingSignIns kept ? kept
+                    : new PendingSignIns();
+            signIns.add(pending, now.plus(properties.signInTimeLimit()), now);
+            session.setAttribute(PENDING, signIns); // set again: a session store that serialises it sees the change
+        }
+    }
+
+    /** The sign-in the callback's {@code state} names, taken so that it is used once, whatever happens next. */
+    private Optional<PendingAuthorization> take(HttpSession session, String state) {
+        if (session == null) {
+            LOG.info("A sign-in callback came without a session: no sign-in was started in this browser");
+            return Optional.empty();
+        }
+        PendingSignIns.Lookup lookup;
+        synchronized (WebUtils.getSessionMutex(session)) {
+            if (!(session.getAttribute(PENDING) instanceof PendingSignIns signIns)) {
+                LOG.info("A sign-in callback came to a session with no sign-in in progress");
+                return Optional.empty();
+            }
+            lookup = signIns.take(state, clock.instant());
+            if (signIns.isEmpty()) {
+                session.removeAttribute(PENDING);
+            } else {
+                session.setAttribute(PENDING, signIns);
+            }
+        }
+        if (lookup instanceof PendingSignIns.Lookup.Found found) {
+            return Optional.of(found.authorization());
+        }
+        if (lookup instanceof PendingSignIns.Lookup.Expired) {
+            LOG.info("A sign-in came back after signet.client.sign-in-time-limit ({})", properties.signInTimeLimit());
+        } else {
+            LOG.info("A sign-in callback's state is not one of a sign-in in progress in this session "
+                    + "(already used, never started here, or dropped for newer ones)");
+        }
+        return Optional.empty();
     }
 
     private URI callbackUri(HttpServletRequest request) {

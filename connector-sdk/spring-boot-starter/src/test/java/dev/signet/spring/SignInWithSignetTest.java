@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import dev.signet.spring.fishing.FishingLicenceApplication;
  * The starter in a real service (Tomcat on a free port) against the simulator, driven by an HTTP client that follows
  * redirects and keeps cookies, as a browser does.
  */
-@SpringBootTest(classes = FishingLicenceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = { FishingLicenceApplication.class, MovableClock.class }, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SignInWithSignetTest {
 
     static final ClientKey KEY = ClientKey.generate("fishing-test");
@@ -65,6 +66,8 @@ class SignInWithSignetTest {
 
     @Autowired
     FishingLicenceApplication.IdentityChanges identityChanges;
+    @Autowired
+    MovableClock clock;
 
     CookieManager cookies;
     HttpClient browser;
@@ -74,6 +77,7 @@ class SignInWithSignetTest {
         cookies = new CookieManager();
         browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
         identityChanges.received.clear();
+        clock.reset();
     }
 
     @Test
@@ -105,6 +109,75 @@ class SignInWithSignetTest {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("You are not signed in").contains("href=\"/signet/login\"");
+    }
+
+    @Test
+    void aSignInStartedBeforeAnotherInTheSameSessionCanStillBeCompleted() throws Exception {
+        URI first = startSignIn("/licence");
+        URI second = startSignIn("/favicon.ico"); // e.g. the icon a browser fetches unprompted, sent to sign in too
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(first).build(),
+                HttpResponse.BodyHandlers.ofString()); // Signet answers the first, and the browser follows
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/licence");
+        assertThat(page.body()).contains("\"sub\":\"citizen-1\"");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void theLaterOfTwoSignInsCanBeCompletedToo() throws Exception {
+        startSignIn("/licence");
+        URI second = startSignIn("/licence");
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(second).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"sub\":\"citizen-1\"");
+    }
+
+    @Test
+    void aCallbackIsUsedOnceAndItsReplayIsRefusedPlainly() throws Exception {
+        URI callback = signetAnswers(startSignIn("/licence"));
+        HttpResponse<Void> signedIn = notFollowing().send(HttpRequest.newBuilder(callback).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(URI.create(signedIn.headers().firstValue("Location").orElseThrow()).getPath())
+                .isEqualTo("/licence");
+
+        HttpResponse<String> replayed = browser.send(HttpRequest.newBuilder(callback).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(replayed.body()).contains("You are not signed in").contains("href=\"/signet/login\"");
+    }
+
+    @Test
+    void aSignInNotCompletedInTimeIsRefusedPlainly() throws Exception {
+        URI callback = signetAnswers(startSignIn("/licence"));
+        clock.moveForward(Duration.ofMinutes(10).plusSeconds(1)); // signet.client.sign-in-time-limit, the default
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(callback).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("You are not signed in").contains("href=\"/signet/login\"")
+                .doesNotContain("Exception");
+        assertThat(notFollowing().send(request("/licence"), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void aSignInCompletedJustInTimeSucceeds() throws Exception {
+        URI callback = signetAnswers(startSignIn("/licence"));
+        clock.moveForward(Duration.ofMinutes(9));
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(callback).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"sub\":\"citizen-1\"");
     }
 
     @Test
@@ -181,6 +254,33 @@ class SignInWithSignetTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"err\":\"invalid_request\"");
         assertThat(identityChanges.received).isEmpty();
+    }
+
+    /**
+     * An unauthenticated visit to {@code path}, followed to the service's sign-in; answers the address of the
+     * authorization request at Signet, where the browser would go next.
+     */
+    private URI startSignIn(String path) throws IOException, InterruptedException {
+        HttpResponse<Void> visit = notFollowing().send(request(path), HttpResponse.BodyHandlers.discarding());
+        assertThat(visit.statusCode()).isEqualTo(302);
+        URI login = visit.uri().resolve(visit.headers().firstValue("Location").orElseThrow());
+        assertThat(login.getPath()).isEqualTo(SignetPaths.LOGIN);
+        HttpResponse<Void> toSignet = notFollowing().send(HttpRequest.newBuilder(login).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(toSignet.statusCode()).isEqualTo(302);
+        URI authorization = URI.create(toSignet.headers().firstValue("Location").orElseThrow());
+        assertThat(authorization.toString()).startsWith(signet.issuer());
+        return authorization;
+    }
+
+    /** Signet's answer to an authorization request: the callback the browser is sent to, with the code. */
+    private URI signetAnswers(URI authorization) throws IOException, InterruptedException {
+        HttpResponse<Void> answer = notFollowing().send(HttpRequest.newBuilder(authorization).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        URI callback = URI.create(answer.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo("/signet/callback");
+        return callback;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -3,6 +3,8 @@ package dev.signet.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -42,6 +44,7 @@ class SignetPropertiesTest {
             assertThat(properties.redirectPath()).isEqualTo("/signet/callback");
             assertThat(properties.vtr()).containsExactly("Cl.Cm");
             assertThat(properties.scopes()).containsExactly("openid");
+            assertThat(properties.signInTimeLimit()).isEqualTo(Duration.ofMinutes(10));
             assertThat(properties.toString()).doesNotContain(KEY.privateJwk());
         });
     }
@@ -92,6 +95,13 @@ class SignetPropertiesTest {
         withValidSettings().withPropertyValues("signet.client.redirect-path=https://fishing.example/callback")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("signet.client.redirect-path must be a path starting with '/'"));
+    }
+
+    @Test
+    void aSignInTimeLimitThatIsNotPositiveIsRefused() {
+        withValidSettings().withPropertyValues("signet.client.sign-in-time-limit=0s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("signet.client.sign-in-time-limit must be a positive duration"));
     }
 
     @Test

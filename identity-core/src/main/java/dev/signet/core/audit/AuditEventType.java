@@ -44,6 +44,23 @@ public record AuditEventType(String value) {
      * {@code method} (how the account was proven: new_account, signet_password, email_code).
      */
     public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
+    /**
+     * A legacy identity was unlinked from an account (by an operator, or moved back by a merge's undo); details:
+     * {@code connector}, {@code reason}, {@code services_told}.
+     */
+    public static final AuditEventType LEGACY_IDENTITY_UNLINKED = new AuditEventType("legacy_identity.unlinked");
+    /**
+     * Two accounts were merged; written once for each (filter by either account); details: {@code role}
+     * ({@code source}: merged away, {@code target}: merged into), {@code merge_id}, {@code source}, {@code target},
+     * {@code identities_moved}, {@code services_told}, {@code reason}.
+     */
+    public static final AuditEventType ACCOUNTS_MERGED = new AuditEventType("account.merged");
+    /**
+     * A merge was undone; written once for each account; details: {@code role}, {@code merge_id}, {@code source},
+     * {@code target}, {@code identities_restored}, {@code identities_not_restored}, {@code services_told},
+     * {@code reason}.
+     */
+    public static final AuditEventType ACCOUNT_MERGE_UNDONE = new AuditEventType("account.merge_undone");
     /** A citizen created an account by signing in with an old account; details: {@code connector}. */
     public static final AuditEventType ACCOUNT_CREATED_BY_MIGRATION = new AuditEventType("account.created_by_migration");
     /**
@@ -74,6 +91,12 @@ public record AuditEventType(String value) {
             new AuditEventType("operator.account.second_factors_reset");
     /** An operator erased an account after exporting its data; details: {@code reason}. */
     public static final AuditEventType OPERATOR_ACCOUNT_ERASED = new AuditEventType("operator.account.erased");
+    /**
+     * An operator previewed merging one account into another (the preview shows both accounts' legacy identities);
+     * written for the source account; details: {@code target}, {@code possible}.
+     */
+    public static final AuditEventType OPERATOR_MERGE_PREVIEWED =
+            new AuditEventType("operator.account.merge_previewed");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");

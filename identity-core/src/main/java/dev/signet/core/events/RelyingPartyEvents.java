@@ -50,11 +50,19 @@ public final class RelyingPartyEvents {
         return enqueue(new AccountEvent.LegacyIdentityUnlinked(accountId, connectorId, legacySubject));
     }
 
-    private List<String> enqueue(AccountEvent event) {
-        List<String> told = subjects.clientsThatKnow(event.affectedAccountId()).stream()
+    /**
+     * The relying parties that a change to the account would tell now: those that were given its {@code sub} and
+     * registered an events endpoint. For previews; the methods above choose the same way.
+     */
+    public List<String> relyingPartiesToTell(UUID accountId) {
+        return subjects.clientsThatKnow(accountId).stream()
                 .filter(clientId -> relyingParties.findByClientId(clientId)
                         .flatMap(RelyingParty::eventsUri).isPresent())
                 .toList();
+    }
+
+    private List<String> enqueue(AccountEvent event) {
+        List<String> told = relyingPartiesToTell(event.affectedAccountId());
         if (!told.isEmpty()) {
             outbox.enqueue(UUID.randomUUID(), event, told);
         }

@@ -14,6 +14,8 @@ public enum LinkMethod {
     EMAIL_CODE,
     /** The citizen, recently signed in to the Signet account, added the old account from the account page. */
     SIGNED_IN,
+    /** An operator linked it through the admin API, on evidence recorded in the audit entry's reason. */
+    OPERATOR,
     /**
      * An operator's bulk import named the legacy identity for the account it created or updated: the proof is the
      * department's own export, not the citizen (docs/bulk-import.md).

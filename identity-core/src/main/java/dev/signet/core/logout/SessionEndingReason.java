@@ -5,5 +5,7 @@ public enum SessionEndingReason {
     /** An intervention (suspension, block, password reset required) was placed on the account. */
     INTERVENTION,
     /** The account was erased; its sessions and tokens must not outlive it. */
-    ERASURE
+    ERASURE,
+    /** The account was merged into another one; it can no longer be used, so nothing signed in with it may last. */
+    MERGE
 }

@@ -399,6 +399,12 @@ class OldAccountController {
                 model.addAttribute("blocked", account.get().status() == dev.signet.core.account.AccountStatus.BLOCKED);
                 yield "signin/account-unavailable";
             }
+            // A merge moves the old accounts' links to the account kept, so this is an account matched by its email
+            // address after it was merged away, or a link made while the merge committed: it cannot sign in.
+            case MERGED -> {
+                model.addAttribute("merged", true);
+                yield "signin/account-unavailable";
+            }
             case PASSWORD_RESET_REQUIRED -> {
                 SignInJourney.STATE.save(request, new SignInJourney(account.get().email(), true));
                 yield "redirect:" + RESET_REQUIRED_PAGE;

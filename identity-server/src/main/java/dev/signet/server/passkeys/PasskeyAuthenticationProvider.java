@@ -69,6 +69,8 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
             }
             case SUSPENDED -> throw count(new PasskeyAccountUnavailableException("suspended"), "suspended");
             case BLOCKED -> throw count(new PasskeyAccountUnavailableException("blocked"), "blocked");
+            // The passkey stays with the merged account (for an undo); the person signs in to the other account.
+            case MERGED -> throw count(new PasskeyAccountUnavailableException("merged"), "merged");
             // The intervention asks for a new password before any sign-in, as the password journey enforces.
             case PASSWORD_RESET_REQUIRED ->
                     throw count(new PasskeyAccountUnavailableException("reset_required"), "reset_required");

@@ -108,6 +108,7 @@ public class PasswordSignIn {
             case BLOCKED -> refused(new SignInOutcome.Unavailable(true), "blocked", Optional.of(account.id()));
             case PASSWORD_RESET_REQUIRED -> refused(new SignInOutcome.ResetRequired(account.email()), "reset_required",
                     Optional.of(account.id()));
+            case MERGED -> refused(new SignInOutcome.Merged(), "merged", Optional.of(account.id()));
         };
     }
 

@@ -88,6 +88,11 @@ class SignInController {
             model.addAttribute("blocked", unavailable.blocked());
             return "signin/account-unavailable";
         }
+        if (outcome instanceof SignInOutcome.Merged) {
+            SignInJourney.STATE.clear(request);
+            model.addAttribute("merged", true);
+            return "signin/account-unavailable";
+        }
         if (outcome instanceof SignInOutcome.ResetRequired) {
             SignInJourney.STATE.save(request, new SignInJourney(journey.email(), true));
             return "redirect:" + RESET_REQUIRED_PAGE;

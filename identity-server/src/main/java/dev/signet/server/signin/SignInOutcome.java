@@ -18,6 +18,13 @@ public sealed interface SignInOutcome {
     record Unavailable(boolean blocked) implements SignInOutcome {
     }
 
+    /**
+     * Right password, but the account has been merged into another account of the same person: that account's email
+     * address and password are the ones to use now.
+     */
+    record Merged() implements SignInOutcome {
+    }
+
     /** Right password, but the password must be replaced before the account can be used. */
     record ResetRequired(String email) implements SignInOutcome {
     }

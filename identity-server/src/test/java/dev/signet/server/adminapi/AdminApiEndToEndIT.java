@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.signet.admin.AdminApiApplication;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.client.IdTokenSigningAlgorithm;
@@ -30,7 +29,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +44,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminApiEndToEndIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static ConfigurableApplicationContext adminApi;
+    private static RunningAdminApi adminApi;
     private static int adminPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -94,36 +89,8 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
             if (adminApi != null) {
                 return;
             }
-            Map<String, Object> settings = new HashMap<>();
-            // Not identity-server's application.yml, which is first on this class path: only what is given here.
-            settings.put("spring.config.name", "admin-api-end-to-end");
-            settings.put("server.port", "0");
-            settings.put("spring.application.name", "signet-admin-api");
-            settings.put("spring.datasource.url", environment.getRequiredProperty("spring.datasource.url"));
-            settings.put("spring.datasource.username", "postgres");
-            settings.put("spring.flyway.locations", "classpath:db/migration");
-            settings.put("spring.mvc.problemdetails.enabled", "true");
-            settings.put("signet.admin.issuer", environment.getRequiredProperty("signet.issuer"));
-            settings.put("signet.admin.jwk-set-uri", baseUrl() + "/oauth2/jwks");
-            settings.put("signet.admin.audience", environment.getRequiredProperty("signet.admin-api.audience"));
-            settings.put("springdoc.api-docs.enabled", "true");
-            // identity-server's dependencies are on this class path too; the admin API uses none of them.
-            settings.put("spring.autoconfigure.exclude", String.join(",",
-                    "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
-                            + "OAuth2AuthorizationServerAutoConfiguration",
-                    "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
-                            + "OAuth2AuthorizationServerJwtAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.health."
-                            + "DataRedisHealthContributorAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.health."
-                            + "DataRedisReactiveHealthContributorAutoConfiguration",
-                    "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
-            adminApi = new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run();
-            adminPort = ((WebServerApplicationContext) adminApi).getWebServer().getPort();
+            adminApi = RunningAdminApi.start(environment, baseUrl());
+            adminPort = adminApi.port();
         }
     }
 

@@ -19,7 +19,12 @@ import dev.signet.server.testing.keycloak.DepartmentRealm;
 import dev.signet.server.testing.keycloak.KeycloakExtension;
 import dev.signet.server.testing.keycloak.KeycloakLoginPage;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Importing a department's Keycloak realm through the admin API, against a real Keycloak (docs/testing.md): users made
@@ -55,8 +61,10 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     private static final String CLIENT_SECRET = "keycloak-client-secret-" + UUID.randomUUID();
     private static final String IMPORT_CLIENT = "signet-import";
     private static final String IMPORT_SECRET = "import-secret-" + UUID.randomUUID();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static DepartmentRealm realm;
     private static AdminApiServer adminApi;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private LinkedIdentityRepository links;
@@ -87,7 +95,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         jdbc = JdbcClient.create(dataSource);
         synchronized (KeycloakRealmImportIT.class) {
             if (adminApi == null) {
-                adminApi = AdminApiServer.start(environment, baseUrl());
+                adminApi = AdminApiServer.start(environment, baseUrl(), Map.of());
             }
         }
     }
@@ -95,7 +103,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     @AfterAll
     static void stopAdminApi() {
         if (adminApi != null) {
-            adminApi.close();
+            adminApi.stop();
             adminApi = null;
         }
     }
@@ -118,7 +126,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         String signedUpEmail = "signed-up-" + run + "@example.com";
         Account signedUp = existingAccount(signedUpEmail, "own signet password", AccountStatus.ACTIVE);
         String alreadyHere = realm().addUser(user("signed-up-" + run, signedUpEmail, true, true, Map.of()), null);
-        String token = adminApi.operatorToken("test-operator-actions", "admin.read admin.manage");
+        String token = operatorToken("test-operator-actions", "admin.read admin.manage");
 
         JsonNode first = runImport(token);
 
@@ -187,14 +195,14 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
 
     @Test
     void credentialsKeycloakRefusesAreTheOperatorsAnswerAtOnce() throws Exception {
-        String token = adminApi.operatorToken("test-operator-actions", "admin.read admin.manage");
+        String token = operatorToken("test-operator-actions", "admin.read admin.manage");
         realm();
 
-        HttpResponse<String> refused = adminApi.post("/keycloak-imports", importRequest("not-the-secret"), token);
+        HttpResponse<String> refused = adminPost("/keycloak-imports", importRequest("not-the-secret"), token);
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = AdminApiServer.json(refused);
+        JsonNode problem = json(refused);
         assertThat(problem.get("type").asString()).isEqualTo("https://signet.dev/problems/keycloak-refused");
         assertThat(problem.get("detail").asString()).contains("refused the credentials")
                 .doesNotContain("not-the-secret");
@@ -202,14 +210,47 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
 
     // --- Helpers ----------------------------------------------------------------------------------------------------
 
+    /** A client-credentials token of a test operator client (secret "test-secret-value") from identity-server. */
+    private String operatorToken(String clientId, String scope) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("access_token").asString();
+    }
+
+    private HttpResponse<String> adminGet(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("User-Agent", "keycloak-import-test/1.0").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON with a fresh Idempotency-Key. */
+    private HttpResponse<String> adminPost(String path, String body, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("User-Agent", "keycloak-import-test/1.0")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
     private JsonNode runImport(String token) throws Exception {
-        HttpResponse<String> started = adminApi.post("/keycloak-imports", importRequest(IMPORT_SECRET), token);
+        HttpResponse<String> started = adminPost("/keycloak-imports", importRequest(IMPORT_SECRET), token);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
         assertThat(started.body()).doesNotContain(IMPORT_SECRET);
         // The import runs in the background: wait for it to end (a page of a few users takes seconds).
         for (int attempt = 0; attempt < 600; attempt++) {
-            JsonNode state = AdminApiServer.json(adminApi.get(location, token));
+            JsonNode state = json(adminGet(location, token));
             if (!state.get("state").asString().equals("running")) {
                 return state;
             }
@@ -231,7 +272,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         Map<String, JsonNode> lines = new HashMap<>();
         String next = importView.get("users_report").asString() + "?limit=2";
         while (next != null) {
-            JsonNode page = AdminApiServer.json(adminApi.get(next, token));
+            JsonNode page = json(adminGet(next, token));
             page.get("items").forEach(line -> lines.put(line.get("keycloak_id").asString(), line));
             JsonNode cursor = page.get("next_cursor");
             next = cursor == null || cursor.isNull() ? null

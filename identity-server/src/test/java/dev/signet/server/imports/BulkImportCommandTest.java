@@ -40,4 +40,14 @@ class BulkImportCommandTest {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--batch-size must be a number from 1 to 10000");
     }
+
+    @Test
+    void aBlankOrOverlongConnectorIsAUsageError() {
+        Map<String, String> database = Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/none");
+
+        assertThat(run(database, "--file", "u.json", "--report", "r.jsonl", "--connector", " ")).isEqualTo(2);
+        assertThat(run(database, "--file", "u.json", "--report", "r.jsonl", "--connector", "c".repeat(256)))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--connector must be a connector id");
+    }
 }

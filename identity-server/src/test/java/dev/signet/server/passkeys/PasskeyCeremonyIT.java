@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditOrigin;
+import dev.signet.core.audit.Initiator;
+import dev.signet.core.merge.AccountMerges;
+import dev.signet.core.merge.MergeOutcome;
+import dev.signet.core.merge.MergeRequest;
 import dev.signet.core.passkey.Passkey;
 import dev.signet.core.passkey.PasskeyRepository;
 import dev.signet.server.oidc.claims.SubjectIdentifiers;
@@ -44,6 +50,8 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
     PasskeyRepository passkeys;
     @Autowired
     SubjectIdentifiers subjects;
+    @Autowired
+    AccountMerges accountMerges;
 
     @Test
     void aPasskeyAddedOnTheAccountPageSignsInWithoutAPasswordAtClCmAndReturnsToTheService() throws Exception {
@@ -193,6 +201,24 @@ class PasskeyCeremonyIT extends JourneyIntegrationTest {
         assertThat(response.status()).isEqualTo(403);
         assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("suspended");
         assertThat(browser.get("/account").location()).endsWith("/sign-in");
+    }
+
+    @Test
+    void aPasskeyOfAnAccountMergedIntoAnotherDoesNotSignIn() throws Exception {
+        Account account = existingAccount(uniqueEmail("passkey-merged"), PASSWORD, AccountStatus.ACTIVE);
+        Account kept = existingAccount(uniqueEmail("passkey-kept"), PASSWORD, AccountStatus.ACTIVE);
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        assertThat(register(signedIn(account), authenticator, "Phone").status()).isEqualTo(200);
+        assertThat(accountMerges.merge(MergeRequest.of(account.id(), kept.id(), Initiator.of(
+                Actor.operator("passkey-test"), AuditOrigin.NONE, "same person"))))
+                .isInstanceOf(MergeOutcome.Merged.class);
+
+        TestBrowser browser = browser();
+        TestBrowser.Page response = signIn(browser, browser.get("/sign-in"), authenticator);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("merged");
+        assertThat(passkeys.findByAccount(account.id())).as("kept with the merged account, for an undo").hasSize(1);
     }
 
     @Test

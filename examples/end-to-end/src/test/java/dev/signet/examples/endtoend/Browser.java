@@ -1,0 +1,138 @@
+package dev.signet.examples.endtoend;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A citizen's headless Chromium: finds fields by their labels and buttons and links by their words. Like Signet's own
+ * browser tests (docs/browser-tests.md), it uses the machine's Chromium and chromedriver ({@code CHROME_BIN} and
+ * {@code CHROMEDRIVER}, or the Debian packages' places) and downloads nothing; without them the test is skipped, or
+ * fails with {@code -Dsignet.browser-tests=required}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String HOW_TO_INSTALL = "This test needs Chromium and chromedriver: install the Debian packages "
+            + "chromium and chromium-driver (apt-get install chromium chromium-driver), or set CHROME_BIN and "
+            + "CHROMEDRIVER to their paths. See docs/browser-tests.md.";
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriverService service, ChromeDriver driver) {
+        this.service = service;
+        this.driver = driver;
+    }
+
+    /** Whether this machine has Chromium and chromedriver. */
+    static boolean installed() {
+        return executable("CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome")).isPresent()
+                && executable("CHROMEDRIVER", List.of("chromedriver")).isPresent();
+    }
+
+    /** Skips the test (or fails it, when browser tests are required) if Chromium is not installed. */
+    static void assumeInstalled() {
+        if (!installed()) {
+            if ("required".equals(System.getProperty("signet.browser-tests"))) {
+                throw new IllegalStateException(HOW_TO_INSTALL);
+            }
+            Assumptions.abort(HOW_TO_INSTALL);
+        }
+    }
+
+    static Browser start() {
+        assumeInstalled();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executable("CHROMEDRIVER", List.of("chromedriver")).orElseThrow().toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("CHROME_BIN", List.of("chromium", "chromium-browser", "google-chrome"))
+                .orElseThrow().toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-extensions", "--window-size=1280,1024", "--lang=en-GB");
+        return new Browser(service, new ChromeDriver(service, options));
+    }
+
+    Browser visit(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** Types into the field labelled {@code label}. */
+    Browser fillIn(String label, String value) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"));
+        WebElement field = driver.findElement(By.id(labelElement.getAttribute("for")));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Presses the button with these words. */
+    Browser press(String words) {
+        driver.findElement(By.xpath("//button[normalize-space()=" + literal(words) + "] | //input[@type='submit' and "
+                + "@value=" + literal(words) + "]")).click();
+        return this;
+    }
+
+    /** Follows the link with these words. */
+    Browser follow(String words) {
+        driver.findElement(By.xpath("//a[normalize-space()=" + literal(words) + "]")).click();
+        return this;
+    }
+
+    /** Chooses the radio button or checkbox labelled {@code label}. */
+    Browser choose(String label) {
+        driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]")).click();
+        return this;
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        service.stop();
+    }
+
+    private static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    private static Optional<Path> executable(String variable, List<String> names) {
+        String configured = System.getenv(variable);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        List<String> directories = Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
+                        Stream.of("/usr/bin", "/usr/lib/chromium"))
+                .filter(directory -> !directory.isEmpty()).distinct().toList();
+        return names.stream().flatMap(name -> directories.stream().map(directory -> Path.of(directory, name)))
+                .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file)).findFirst();
+    }
+}
