@@ -3,6 +3,7 @@ package dev.signet.server.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.RequestScopedAuthorizationStore;
 import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -34,6 +35,7 @@ class RedisSessionsIT extends RedisServerIntegrationTest {
 
     @Test
     void authorizationStateIsInRedis() {
-        assertThat(authorizationStore).isInstanceOf(RedisAuthorizationStore.class);
+        assertThat(authorizationStore).isInstanceOfSatisfying(RequestScopedAuthorizationStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(RedisAuthorizationStore.class));
     }
 }
