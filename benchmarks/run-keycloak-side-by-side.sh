@@ -166,7 +166,7 @@ echo "Starting Keycloak on http://127.0.0.1:$keycloak_port ..."
 started_at=$(date +%s.%N)
 "$keycloak_home/bin/kc.sh" start --optimized "${keycloak_options[@]}" > "$work/keycloak.log" 2>&1 &
 keycloak_pid=$!
-for _ in $(seq 1 300); do
+for _ in $(seq 1 2000); do
   if curl -fsS "http://127.0.0.1:$management_port/health/ready" > /dev/null 2>&1; then break; fi
   if ! kill -0 "$keycloak_pid" 2>/dev/null; then
     echo "Keycloak did not start; its log:" >&2; tail -50 "$work/keycloak.log" >&2; exit 1
@@ -174,7 +174,7 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 curl -fsS "http://127.0.0.1:$management_port/health/ready" > /dev/null \
-  || { echo "Keycloak is not ready after a minute" >&2; exit 1; }
+  || { echo "Keycloak is not ready after 400 s" >&2; exit 1; }
 keycloak_startup=$(seconds_since "$started_at")
 # kc.sh runs java as its child unless it execs it: charge whichever holds the JVM.
 keycloak_jvm=$(pgrep -P "$keycloak_pid" java || echo "$keycloak_pid")

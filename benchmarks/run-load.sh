@@ -121,14 +121,14 @@ started_at=$(date +%s.%N)
   > "$work/server.log" 2>&1 &
 server_pid=$!
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 400); do
   if curl -fsS "$origin/actuator/health/readiness" > /dev/null 2>&1; then break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "Signet did not start; its log:" >&2; tail -50 "$work/server.log" >&2; exit 1
   fi
   sleep 1
 done
-curl -fsS "$origin/actuator/health/readiness" > /dev/null || { echo "Signet is not ready after 3 minutes" >&2; exit 1; }
+curl -fsS "$origin/actuator/health/readiness" > /dev/null || { echo "Signet is not ready after 400 s" >&2; exit 1; }
 # Start-up: from launching the JVM to the readiness probe answering (migrations and key set-up included).
 echo "start-up     $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" \
   "$started_at" "$(date +%s.%N)") to ready"

@@ -42,7 +42,7 @@ class ClientsConfiguration {
 
     @Bean
     RelyingPartyRepository relyingPartyRepository(DataSource dataSource, Clock clock) {
-        return new JdbcRelyingPartyRepository(dataSource, clock);
+        return new RequestScopedRelyingParties(new JdbcRelyingPartyRepository(dataSource, clock));
     }
 
     @Bean

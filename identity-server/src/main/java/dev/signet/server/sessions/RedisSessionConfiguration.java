@@ -76,6 +76,12 @@ public class RedisSessionConfiguration {
         return LettuceConnectionFactory.createRedisConfiguration(endpoint.uris().get(0));
     }
 
+    /** Static: a post-processor must exist before the container it configures. */
+    @Bean
+    static SessionEventsExecutor sessionEventsExecutor() {
+        return new SessionEventsExecutor();
+    }
+
     /** Session expiry events from every master of a Redis Cluster; inactive otherwise. */
     @Bean
     ClusterKeyspaceEvents clusterKeyspaceEvents(AbstractRedisClient redisClient,

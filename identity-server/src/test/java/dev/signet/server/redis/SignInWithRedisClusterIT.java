@@ -10,6 +10,7 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.core.testing.RedisTestCluster;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.RequestScopedAuthorizationStore;
 import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
@@ -74,7 +75,8 @@ class SignInWithRedisClusterIT extends JourneyIntegrationTest {
         assertThat(refreshed.get("access_token").asString()).isNotBlank()
                 .isNotEqualTo(tokens.get("access_token").asString());
 
-        assertThat(authorizationStore).isInstanceOf(RedisAuthorizationStore.class);
+        assertThat(authorizationStore).isInstanceOfSatisfying(RequestScopedAuthorizationStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(RedisAuthorizationStore.class));
         assertThat(redis.keys("signet:authz:{*}")).isNotEmpty();
         assertThat(redis.keys("signet:session:sessions:*")).isNotEmpty();
         assertThat(sessions.findByPrincipalName(account.id().toString())).isNotEmpty();

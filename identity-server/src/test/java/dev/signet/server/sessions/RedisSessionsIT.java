@@ -3,12 +3,15 @@ package dev.signet.server.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.RequestScopedAuthorizationStore;
 import dev.signet.server.oidc.authorization.redis.RedisAuthorizationStore;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +36,30 @@ class RedisSessionsIT extends RedisServerIntegrationTest {
     }
 
     @Test
+    void keyspaceEventsAreHandledOnOneLongLivedThreadNotOneThreadEach() throws InterruptedException {
+        // Every DEL is a keyspace event that Spring Session's listener receives.
+        for (int i = 0; i < 5; i++) {
+            redis.set("signet:test:deleted:" + i, "x");
+            redis.del("signet:test:deleted:" + i);
+        }
+        Set<String> listeners = listenerThreads();
+        for (int tries = 0; tries < 100 && listeners.isEmpty(); tries++) {
+            Thread.sleep(100);
+            listeners = listenerThreads();
+        }
+        assertThat(listeners).containsExactly("session-events-1");
+    }
+
+    private static Set<String> listenerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("session-events-")
+                        || name.startsWith("springSessionRedisMessageListenerContainer-"))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
     void authorizationStateIsInRedis() {
-        assertThat(authorizationStore).isInstanceOf(RedisAuthorizationStore.class);
+        assertThat(authorizationStore).isInstanceOfSatisfying(RequestScopedAuthorizationStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(RedisAuthorizationStore.class));
     }
 }

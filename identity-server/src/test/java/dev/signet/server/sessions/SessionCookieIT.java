@@ -3,6 +3,7 @@ package dev.signet.server.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.RequestScopedAuthorizationStore;
 import dev.signet.server.oidc.authorization.jdbc.JdbcAuthorizationStore;
 import dev.signet.server.testing.ServerIntegrationTest;
 import java.net.URI;
@@ -28,7 +29,8 @@ class SessionCookieIT extends ServerIntegrationTest {
 
     @Test
     void authorizationStateIsInPostgresql() {
-        assertThat(authorizationStore).isInstanceOf(JdbcAuthorizationStore.class);
+        assertThat(authorizationStore).isInstanceOfSatisfying(RequestScopedAuthorizationStore.class,
+                store -> assertThat(store.delegate()).isInstanceOf(JdbcAuthorizationStore.class));
     }
 
     /** A page that needs a signed-in citizen remembers the request in a new session. */

@@ -16,7 +16,8 @@ class AuthorizationStoreCleanup {
 
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     void deleteExpired() {
-        if (store instanceof JdbcAuthorizationStore jdbc) {
+        AuthorizationStore stored = store instanceof RequestScopedAuthorizationStore scoped ? scoped.delegate() : store;
+        if (stored instanceof JdbcAuthorizationStore jdbc) {
             jdbc.deleteExpired();
         }
     }

@@ -21,8 +21,8 @@ public class AuthorizationStoreConfiguration {
     AuthorizationStore authorizationStore(ObjectProvider<RedisClusterCommands<String, String>> redis,
             DataSource dataSource, RegisteredClientRepository clients, Clock clock) {
         RedisClusterCommands<String, String> connection = redis.getIfAvailable();
-        return connection != null
+        return new RequestScopedAuthorizationStore(connection != null
                 ? new RedisAuthorizationStore(connection, clock)
-                : new JdbcAuthorizationStore(dataSource, clients, clock);
+                : new JdbcAuthorizationStore(dataSource, clients, clock));
     }
 }
