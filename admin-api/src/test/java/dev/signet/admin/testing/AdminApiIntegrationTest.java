@@ -42,6 +42,8 @@ public abstract class AdminApiIntegrationTest {
         registry.add("spring.datasource.url", AdminApiIntegrationTest::databaseUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("signet.admin.issuer", () -> LocalSignet.get().issuer());
+        // Test-only key-encryption key (identity-server's test value), so connectors' secret settings can be sealed.
+        registry.add("signet.admin.connectors.encryption-key", () -> "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=");
     }
 
     protected LocalSignet signet() {

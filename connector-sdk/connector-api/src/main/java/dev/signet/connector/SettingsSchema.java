@@ -46,6 +46,11 @@ public final class SettingsSchema {
         return settings.stream().filter(setting -> setting.covers(name)).findFirst();
     }
 
+    /** Whether {@code name} is a {@link SettingKind#SECRET} setting (or a member of a secret group). */
+    public boolean isSecret(String name) {
+        return describing(name).filter(setting -> setting.kind() == SettingKind.SECRET).isPresent();
+    }
+
     /** Everything wrong with {@code given}; empty when nothing is. */
     public List<SettingProblem> validate(ConnectorSettings given) {
         Objects.requireNonNull(given, "given");

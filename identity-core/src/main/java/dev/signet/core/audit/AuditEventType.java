@@ -45,6 +45,11 @@ public record AuditEventType(String value) {
      */
     public static final AuditEventType LEGACY_IDENTITY_LINKED = new AuditEventType("legacy_identity.linked");
     /**
+     * A citizen's old-account credentials were accepted by a connector (password checked or upstream sign-in
+     * completed); details: {@code connector}. Counted as the connector's sign-ins in its migration progress.
+     */
+    public static final AuditEventType OLD_ACCOUNT_SIGN_IN = new AuditEventType("sign_in.old_account");
+    /**
      * A legacy identity was unlinked from an account (by an operator, or moved back by a merge's undo); details:
      * {@code connector}, {@code reason}, {@code services_told}.
      */
@@ -102,6 +107,21 @@ public record AuditEventType(String value) {
      */
     public static final AuditEventType OPERATOR_MERGE_PREVIEWED =
             new AuditEventType("operator.account.merge_previewed");
+
+    /** An operator listed connectors; details: {@code results}. */
+    public static final AuditEventType OPERATOR_CONNECTORS_LISTED = new AuditEventType("operator.connectors.listed");
+    /** An operator viewed a connector or its migration progress; details: {@code connector}, {@code view}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_VIEWED = new AuditEventType("operator.connector.viewed");
+    /** An operator created a connector; details: {@code connector}, {@code type}, {@code enabled}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_CREATED = new AuditEventType("operator.connector.created");
+    /** An operator changed a connector; details: {@code connector}, {@code changed} (the fields and settings). */
+    public static final AuditEventType OPERATOR_CONNECTOR_UPDATED = new AuditEventType("operator.connector.updated");
+    /** An operator disabled a connector; details: {@code connector}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_DISABLED = new AuditEventType("operator.connector.disabled");
+    /** An operator enabled a connector again; details: {@code connector}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_ENABLED = new AuditEventType("operator.connector.enabled");
+    /** An operator tested a connector's reachability; details: {@code connector}, {@code result}. */
+    public static final AuditEventType OPERATOR_CONNECTOR_TESTED = new AuditEventType("operator.connector.tested");
 
     public AuditEventType {
         Objects.requireNonNull(value, "value");

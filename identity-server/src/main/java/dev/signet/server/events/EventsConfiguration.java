@@ -50,8 +50,8 @@ class EventsConfiguration {
     @Bean
     SecurityEventTokens securityEventTokens(JwtEncoder encoder, SignetProperties signet, SubjectIdentifiers subjects,
             ConnectorRegistry connectors, Clock clock) {
-        ConnectorDepartments departments = connectorId -> connectors.find(connectorId)
-                .map(connector -> connector.instance().department());
+        ConnectorDepartments departments = connectorId -> connectors.instance(connectorId)
+                .map(instance -> instance.department());
         return new SecurityEventTokens(encoder, signet.issuer().toString(), subjects, departments, clock);
     }
 

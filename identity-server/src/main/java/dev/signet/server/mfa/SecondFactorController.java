@@ -259,14 +259,12 @@ class SecondFactorController {
     /** Checks a typed value that {@link CodeAnswer#parse} accepted as a code. */
     private CodeOutcome check(CitizenAuthentication citizen, SecondFactor factor, String typed) {
         String code = CodeAnswer.parse(typed).orElseThrow();
-        return switch (factor.method()) {
-            case AUTHENTICATOR_APP -> secondFactors.checkApp(citizen.accountId(), code)
-                    ? new CodeOutcome(true, false, new FormErrors())
+        CodeCheck check = secondFactors.check(factor, code);
+        if (factor.method() == SecondFactorMethod.AUTHENTICATOR_APP) {
+            return check instanceof CodeCheck.Valid ? new CodeOutcome(true, false, new FormErrors())
                     : new CodeOutcome(false, true, new FormErrors().add("code", "mfa.code.error.wrongApp"));
-            case TEXT_MESSAGE -> sentCheck(secondFactors.checkTextCode(citizen.accountId(),
-                    factor.phoneNumber().orElseThrow(), code), typed);
-            case EMAIL -> sentCheck(secondFactors.checkEmailCode(citizen.accountId(), code), typed);
-        };
+        }
+        return sentCheck(check, typed);
     }
 
     private static CodeOutcome sentCheck(CodeCheck check, String typed) {
@@ -278,12 +276,7 @@ class SecondFactorController {
     }
 
     private boolean send(SecondFactor factor, Locale locale) {
-        return switch (factor.method()) {
-            case AUTHENTICATOR_APP -> true;
-            case TEXT_MESSAGE -> secondFactors.sendTextCode(factor.accountId(), factor.phoneNumber().orElseThrow(),
-                    locale);
-            case EMAIL -> secondFactors.sendEmailCode(factor.accountId(), locale);
-        };
+        return secondFactors.send(factor, locale);
     }
 
     private Optional<SecondFactor> chosenFactor(HttpServletRequest request, CitizenAuthentication citizen) {

@@ -172,6 +172,33 @@ public final class SecondFactors {
         return codeSettings.timeToLive();
     }
 
+    // ---- any factor ----
+
+    /**
+     * Sends a code for the factor, when it is one that is sent (a text message or an email); an app needs nothing.
+     * False when it could not be sent.
+     */
+    public boolean send(SecondFactor factor, Locale locale) {
+        return switch (factor.method()) {
+            case AUTHENTICATOR_APP -> true;
+            case TEXT_MESSAGE -> sendTextCode(factor.accountId(), factor.phoneNumber().orElseThrow(), locale);
+            case EMAIL -> sendEmailCode(factor.accountId(), locale);
+        };
+    }
+
+    /**
+     * Checks a code typed for the factor: an app code (a wrong or replayed one is {@link CodeCheck.Wrong}, with no
+     * count of tries left: the caller's attempt limit counts them) or a code that was sent.
+     */
+    public CodeCheck check(SecondFactor factor, String code) {
+        return switch (factor.method()) {
+            case AUTHENTICATOR_APP -> checkApp(factor.accountId(), code) ? new CodeCheck.Valid()
+                    : new CodeCheck.Wrong(0);
+            case TEXT_MESSAGE -> checkTextCode(factor.accountId(), factor.phoneNumber().orElseThrow(), code);
+            case EMAIL -> checkEmailCode(factor.accountId(), code);
+        };
+    }
+
     // ---- recovery codes ----
 
     /**

@@ -12,8 +12,11 @@ import java.util.UUID;
  *
  * @param accountId   the signed-in account the old account will be linked to
  * @param connectorId the old system the citizen chose
+ * @param upstream    while the citizen is away signing in at an upstream provider (a redirect connector): what its
+ *                    callback is checked with, bound to this session; {@code null} otherwise
  */
-record AccountLinkJourney(UUID accountId, String connectorId) implements Serializable {
+record AccountLinkJourney(UUID accountId, String connectorId, OldAccountJourney.UpstreamSignIn upstream)
+        implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,5 +27,9 @@ record AccountLinkJourney(UUID accountId, String connectorId) implements Seriali
     AccountLinkJourney {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(connectorId, "connectorId");
+    }
+
+    AccountLinkJourney(UUID accountId, String connectorId) {
+        this(accountId, connectorId, null);
     }
 }

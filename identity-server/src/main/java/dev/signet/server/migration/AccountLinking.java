@@ -3,6 +3,7 @@ package dev.signet.server.migration;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
+import dev.signet.core.account.jdbc.AccountLocks;
 import dev.signet.core.audit.Actor;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.links.LinkMethod;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,8 +44,15 @@ class AccountLinking {
         record EmailTaken() implements Result {
         }
 
-        /** Meanwhile the legacy identity was linked to another account (a conflict for operators, for now). */
+        /** Meanwhile the legacy identity was linked to another account: the citizen may join the two accounts. */
         record LinkedElsewhere() implements Result {
+        }
+
+        /**
+         * The account has been merged into another account (found by its email address, which stays with it): it
+         * cannot take links, and the citizen signs in with the account it was joined to.
+         */
+        record AccountMerged() implements Result {
         }
     }
 
@@ -55,6 +64,7 @@ class AccountLinking {
     private final JourneyEmails emails;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     AccountLinking(AccountRepository accounts, LinkedIdentityRepository links, ConnectorChoices connectors,
             MigrationMetrics metrics, AuditTrail audit, JourneyEmails emails, Clock clock, DataSource dataSource) {
@@ -66,6 +76,7 @@ class AccountLinking {
         this.emails = Objects.requireNonNull(emails, "emails");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.jdbc = JdbcClient.create(dataSource);
     }
 
     /**
@@ -101,18 +112,26 @@ class AccountLinking {
      */
     Result linkExisting(UUID accountId, String connectorId, OldAccountJourney.PendingLink pending, LinkMethod method,
             Locale locale) {
-        Account account = accounts.findById(accountId)
+        Account before = accounts.findById(accountId)
                 .orElseThrow(() -> new IllegalStateException("The account to link no longer exists"));
-        Optional<String> carried = account.passwordHash().isEmpty() ? pending.carriedPassword() : Optional.empty();
-        boolean carryOver = carried.isPresent();
         Result result = inTransaction(() -> {
+            // The account's lock (the one merges take): a link never lands on an account a merge is moving away.
+            AccountLocks.lock(jdbc, accountId);
+            Account account = accounts.findById(accountId)
+                    .orElseThrow(() -> new IllegalStateException("The account to link no longer exists"));
+            if (account.status() == AccountStatus.MERGED) {
+                return new Result.AccountMerged();
+            }
+            Optional<String> carried = account.passwordHash().isEmpty() ? pending.carriedPassword()
+                    : Optional.empty();
             links.link(LinkedIdentity.of(accountId, connectorId, pending.legacySubject(), clock.instant(), method,
                     carried.map(PasswordFingerprint::of)));
             carried.ifPresent(hash -> accounts.updatePasswordHash(accountId, hash));
             return new Result.Linked(accountId);
         });
         if (result instanceof Result.Linked) {
-            linked(accountId, connectorId, method, carryOver, account.email(), locale);
+            boolean carriedOver = before.passwordHash().isEmpty() && pending.carriedPassword().isPresent();
+            linked(accountId, connectorId, method, carriedOver, before.email(), locale);
         } else if (result instanceof Result.LinkedElsewhere && links.find(connectorId, pending.legacySubject())
                 .filter(link -> link.accountId().equals(accountId)).isPresent()) {
             // Linked to this very account meanwhile (the same citizen, in another tab): nothing more to do.

@@ -40,17 +40,6 @@ public class ConnectorChoices {
                 .map(instance -> new Choice(instance.id(), instance.displayName(locale.getLanguage()))).toList();
     }
 
-    /** Whether any old system checks passwords: only those can be added from the account page so far. */
-    public boolean passwordOffered() {
-        return !registry.withCapability(PasswordConnector.class).isEmpty();
-    }
-
-    /** The old systems that check passwords, named as in {@link #choices}. */
-    List<Choice> passwordChoices(Locale locale) {
-        return registry.withCapability(PasswordConnector.class).stream().map(PasswordConnector::instance)
-                .map(instance -> new Choice(instance.id(), instance.displayName(locale.getLanguage()))).toList();
-    }
-
     Optional<PasswordConnector> passwordConnector(String connectorId) {
         return capability(connectorId, PasswordConnector.class);
     }

@@ -14,6 +14,7 @@ import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.links.PasswordFingerprint;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.federation.ConnectorCircuits;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.LimitedAction;
 import dev.signet.server.protection.LimitedAttempt;
@@ -40,6 +41,7 @@ class LegacyPasswordCheck {
     private static final Logger log = LoggerFactory.getLogger(LegacyPasswordCheck.class);
 
     private final ConnectorChoices connectors;
+    private final ConnectorCircuits circuits;
     private final LinkedIdentityRepository links;
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
@@ -49,10 +51,11 @@ class LegacyPasswordCheck {
     private final AuditTrail audit;
     private final Clock clock;
 
-    LegacyPasswordCheck(ConnectorChoices connectors, LinkedIdentityRepository links, AccountRepository accounts,
-            PasswordHasher hasher, AttemptLimiter limiter, MigrationPolicies policies, MigrationMetrics metrics,
-            AuditTrail audit, Clock clock) {
+    LegacyPasswordCheck(ConnectorChoices connectors, ConnectorCircuits circuits, LinkedIdentityRepository links,
+            AccountRepository accounts, PasswordHasher hasher, AttemptLimiter limiter, MigrationPolicies policies,
+            MigrationMetrics metrics, AuditTrail audit, Clock clock) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.circuits = Objects.requireNonNull(circuits, "circuits");
         this.links = Objects.requireNonNull(links, "links");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -77,7 +80,7 @@ class LegacyPasswordCheck {
             return new LegacyCheck.TooManyAttempts(refused.retryAfter());
         }
         LimitedAttempt.Allowed allowed = (LimitedAttempt.Allowed) attempt;
-        SignInOutcome outcome = ask(connector, connectorId, loginName, password);
+        SignInOutcome outcome = circuits.signIn(connectorId, () -> ask(connector, connectorId, loginName, password));
         if (outcome instanceof Unavailable unavailable) {
             // The reason is for operators and, by the connector contract, holds no personal data.
             log.warn("Connector {} unavailable: {}", connectorId, unavailable.reason());
@@ -93,6 +96,8 @@ class LegacyPasswordCheck {
         metrics.signedIn(connectorId);
         String subject = authenticated.identity().subject();
         Optional<LinkedIdentity> link = links.find(connectorId, subject);
+        audit.record(Actor.anonymous(), AuditEventType.OLD_ACCOUNT_SIGN_IN, link.map(LinkedIdentity::accountId),
+                Map.of("connector", connectorId));
         if (link.isPresent() && accounts.findById(link.get().accountId()).isPresent()) {
             refreshWhileDualRunning(link.get(), password);
             return new LegacyCheck.Linked(link.get().accountId());

@@ -14,6 +14,7 @@ import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.config.SignetProperties;
+import dev.signet.server.federation.ConnectorCircuits;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,17 @@ class LegacyRedirectSignIn {
     private static final Logger log = LoggerFactory.getLogger(LegacyRedirectSignIn.class);
 
     private final ConnectorChoices connectors;
+    private final ConnectorCircuits circuits;
     private final LinkedIdentityRepository links;
     private final AccountRepository accounts;
     private final MigrationMetrics metrics;
     private final AuditTrail audit;
     private final URI issuer;
 
-    LegacyRedirectSignIn(ConnectorChoices connectors, LinkedIdentityRepository links, AccountRepository accounts,
-            MigrationMetrics metrics, AuditTrail audit, SignetProperties signet) {
+    LegacyRedirectSignIn(ConnectorChoices connectors, ConnectorCircuits circuits, LinkedIdentityRepository links,
+            AccountRepository accounts, MigrationMetrics metrics, AuditTrail audit, SignetProperties signet) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.circuits = Objects.requireNonNull(circuits, "circuits");
         this.links = Objects.requireNonNull(links, "links");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -64,13 +67,14 @@ class LegacyRedirectSignIn {
     /** Where to send the browser, or {@link Unavailable} (counted and audited like an unanswered password check). */
     RedirectStartOutcome start(String connectorId, String state) {
         RedirectConnector connector = require(connectorId);
-        RedirectStartOutcome outcome;
-        try {
-            outcome = Objects.requireNonNull(connector.start(new RedirectRequest(callbackUri(connectorId), state)),
-                    "connector outcome");
-        } catch (RuntimeException broken) {
-            outcome = thrown(connectorId, broken);
-        }
+        RedirectStartOutcome outcome = circuits.start(connectorId, () -> {
+            try {
+                return Objects.requireNonNull(connector.start(new RedirectRequest(callbackUri(connectorId), state)),
+                        "connector outcome");
+            } catch (RuntimeException broken) {
+                return thrown(connectorId, broken);
+            }
+        });
         if (outcome instanceof Unavailable unavailable) {
             unavailable(connectorId, unavailable);
         }
@@ -80,13 +84,14 @@ class LegacyRedirectSignIn {
     /** The upstream provider's answer, after the journey has checked {@code state}. */
     LegacyCheck finish(String connectorId, Map<String, List<String>> parameters, String connectorState) {
         RedirectConnector connector = require(connectorId);
-        SignInOutcome outcome;
-        try {
-            outcome = Objects.requireNonNull(connector.handleCallback(
-                    new Callback(callbackUri(connectorId), parameters, connectorState)), "connector outcome");
-        } catch (RuntimeException broken) {
-            outcome = thrown(connectorId, broken);
-        }
+        SignInOutcome outcome = circuits.signIn(connectorId, () -> {
+            try {
+                return Objects.requireNonNull(connector.handleCallback(
+                        new Callback(callbackUri(connectorId), parameters, connectorState)), "connector outcome");
+            } catch (RuntimeException broken) {
+                return thrown(connectorId, broken);
+            }
+        });
         if (outcome instanceof Unavailable unavailable) {
             unavailable(connectorId, unavailable);
             return new LegacyCheck.LegacyUnavailable();
@@ -96,6 +101,8 @@ class LegacyRedirectSignIn {
         }
         metrics.signedIn(connectorId);
         Optional<LinkedIdentity> link = links.find(connectorId, authenticated.identity().subject());
+        audit.record(Actor.anonymous(), AuditEventType.OLD_ACCOUNT_SIGN_IN, link.map(LinkedIdentity::accountId),
+                Map.of("connector", connectorId));
         if (link.isPresent() && accounts.findById(link.get().accountId()).isPresent()) {
             return new LegacyCheck.Linked(link.get().accountId());
         }

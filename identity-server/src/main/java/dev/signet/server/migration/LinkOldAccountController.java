@@ -1,5 +1,7 @@
 package dev.signet.server.migration;
 
+import dev.signet.connector.Redirect;
+import dev.signet.connector.RedirectStartOutcome;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.links.LinkMethod;
@@ -12,13 +14,17 @@ import dev.signet.server.signin.SessionProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,19 +35,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * old account is linked to the account they are signed in to. Like ending sessions, a citizen who signed in longer
  * ago than {@code signet.sessions.recent-sign-in} types their Signet password first: a browser left signed in is not
  * enough to attach someone else's old account. An old account already linked to another Signet account is never
- * moved: merging accounts is not built, so the citizen is told to contact support.
+ * moved on its own: the citizen is offered to join the two accounts ({@link JoinAccountsController}).
  */
 @Controller
 class LinkOldAccountController {
 
     static final String CHOOSE_PAGE = AccountLinkJourney.START;
     static final String SIGN_IN_PAGE = CHOOSE_PAGE + "/sign-in";
+    /**
+     * Where {@link OldAccountController} forwards an upstream provider's answer that belongs to a link journey: the
+     * provider sends every answer to the one callback address registered for the connector.
+     */
+    static final String CALLBACK_PATH = CHOOSE_PAGE + "/callback/";
     private static final OldSystemPurpose PURPOSE = OldSystemPurpose.LINK_TO_ACCOUNT;
     private static final String CURRENT_PASSWORD = CurrentPassword.FIELD;
 
     private final ConnectorChoices connectors;
     private final OldSystemPages pages;
     private final LegacyPasswordCheck legacyCheck;
+    private final LegacyRedirectSignIn redirectSignIn;
     private final AccountLinking linking;
     private final AccountRepository accounts;
     private final CurrentPassword currentPassword;
@@ -49,11 +61,12 @@ class LinkOldAccountController {
     private final Clock clock;
 
     LinkOldAccountController(ConnectorChoices connectors, OldSystemPages pages, LegacyPasswordCheck legacyCheck,
-            AccountLinking linking, AccountRepository accounts, CurrentPassword currentPassword,
+            LegacyRedirectSignIn redirectSignIn, AccountLinking linking, AccountRepository accounts, CurrentPassword currentPassword,
             SessionProperties sessions, Clock clock) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.legacyCheck = Objects.requireNonNull(legacyCheck, "legacyCheck");
+        this.redirectSignIn = Objects.requireNonNull(redirectSignIn, "redirectSignIn");
         this.linking = Objects.requireNonNull(linking, "linking");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.currentPassword = Objects.requireNonNull(currentPassword, "currentPassword");
@@ -83,7 +96,8 @@ class LinkOldAccountController {
             return "redirect:" + PURPOSE.exitPath();
         }
         FormErrors errors = new FormErrors();
-        if (connectors.passwordConnector(connectorId).isEmpty()) {
+        boolean upstream = connectors.redirectConnector(connectorId).isPresent();
+        if (connectors.passwordConnector(connectorId).isEmpty() && !upstream) {
             errors.add(OldSystemPages.CONNECTOR, "migration.choose.error.missing");
         }
         if (!signedInRecently(citizen)) {
@@ -93,8 +107,54 @@ class LinkOldAccountController {
         if (!errors.isEmpty()) {
             return chooseForm(model, locale, citizen, connectorId, errors);
         }
+        if (upstream) {
+            return startUpstream(citizen, connectorId, request, locale, model);
+        }
         AccountLinkJourney.STATE.save(request, new AccountLinkJourney(citizen.accountId(), connectorId));
         return "redirect:" + SIGN_IN_PAGE;
+    }
+
+    // --- An old system that is an upstream provider: away and back --------------------------------------------------
+
+    /** Sends the browser to the upstream provider; the state it must bring back waits in this session's journey. */
+    private String startUpstream(CitizenAuthentication citizen, String connectorId, HttpServletRequest request,
+            Locale locale, Model model) {
+        String state = UpstreamState.fresh();
+        RedirectStartOutcome outcome = redirectSignIn.start(connectorId, state);
+        if (outcome instanceof Redirect redirect) {
+            AccountLinkJourney.STATE.save(request, new AccountLinkJourney(citizen.accountId(), connectorId,
+                    new OldAccountJourney.UpstreamSignIn(state, redirect.connectorState())));
+            return "redirect:" + redirect.location();
+        }
+        return pages.unavailablePage(model, locale, PURPOSE, connectorId);
+    }
+
+    /**
+     * The provider's answer, forwarded from the connector's callback address ({@code
+     * /sign-in/old-account/callback/<connector id>}) when its {@code state} is this link journey's. Counts once.
+     */
+    @GetMapping(CALLBACK_PATH + "{connectorId}")
+    String upstreamCallback(@PathVariable("connectorId") String connectorId, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        AccountLinkJourney journey = journey(authentication, request);
+        OldAccountJourney.UpstreamSignIn upstream = journey.upstream();
+        if (upstream == null || !journey.connectorId().equals(connectorId)
+                || connectors.redirectConnector(connectorId).isEmpty()) {
+            throw new JourneyTimedOutException(CHOOSE_PAGE);
+        }
+        // Used once: a replayed answer finds no sign-in under way.
+        AccountLinkJourney.STATE.clear(request);
+        LegacyCheck check = UpstreamState.matches(upstream.state(), request.getParameter("state"))
+                ? redirectSignIn.finish(connectorId, request.getParameterMap().entrySet().stream().collect(
+                        Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()))),
+                        upstream.connectorState())
+                : redirectSignIn.refused(connectorId);
+        if (check instanceof LegacyCheck.WrongDetails) {
+            return chooseForm(model, locale, citizen(authentication), connectorId,
+                    new FormErrors().add(OldSystemPages.CONNECTOR, "migration.choose.error.upstreamRefused"));
+        }
+        return afterCheck(check, journey, request, locale, model, redirect);
     }
 
     // --- The old system's user name and password ------------------------------------------------------------------
@@ -122,14 +182,26 @@ class LinkOldAccountController {
         if (refused.isPresent()) {
             return pages.signInForm(model, locale, PURPOSE, connectorId, loginName, refused.get());
         }
+        return afterCheck(check, journey, request, locale, model, redirect);
+    }
+
+    /** After the old system has answered, whichever way it was asked. */
+    private String afterCheck(LegacyCheck check, AccountLinkJourney journey, HttpServletRequest request,
+            Locale locale, Model model, RedirectAttributes redirect) {
+        String connectorId = journey.connectorId();
         if (check instanceof LegacyCheck.LegacyUnavailable) {
             return pages.unavailablePage(model, locale, PURPOSE, connectorId);
         }
         AccountLinkJourney.STATE.clear(request);
         model.addAttribute("systemName", pages.systemName(connectorId, locale));
         if (check instanceof LegacyCheck.Linked linked) {
-            return linked.accountId().equals(journey.accountId()) ? "migration/link-already"
-                    : "migration/link-conflict";
+            if (linked.accountId().equals(journey.accountId())) {
+                return "migration/link-already";
+            }
+            // Held by another Signet account: the citizen may join the two by proving that one too.
+            AccountJoinJourney.STATE.save(request, AccountJoinJourney.start(journey.accountId(), linked.accountId(),
+                    connectorId));
+            return "redirect:" + JoinAccountsController.JOIN_PAGE;
         }
         LegacyCheck.NotLinked notLinked = (LegacyCheck.NotLinked) check;
         // Nothing about the email address is needed: the account is the signed-in one, proven by the sign-in.
@@ -140,6 +212,11 @@ class LinkOldAccountController {
         if (result instanceof AccountLinking.Result.Linked) {
             redirect.addFlashAttribute("changed", "migration.link.changed");
             return "redirect:" + PURPOSE.exitPath();
+        }
+        if (result instanceof AccountLinking.Result.AccountMerged) {
+            // The signed-in account was merged away meanwhile: its session is ending too.
+            model.addAttribute("merged", true);
+            return "signin/account-unavailable";
         }
         // Linked to another account between the check and the link (the only other outcome when no account is made).
         return "migration/link-conflict";

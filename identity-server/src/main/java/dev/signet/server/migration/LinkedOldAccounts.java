@@ -24,8 +24,9 @@ public class LinkedOldAccounts {
     /**
      * One linked old account.
      *
-     * @param name      the old system's display name; its connector id when it is no longer declared
-     * @param available false when the connector was removed from the connectors file since the link was made
+     * @param name      the old system's display name (also while disabled); its connector id when it is no longer
+     *                  declared
+     * @param available false when the connector was removed or disabled since the link was made
      * @param linkedOn  the day of the link, as GOV.UK writes dates ("1 March 2026"), UK time
      */
     public record Row(String name, boolean available, String linkedOn) {
@@ -52,10 +53,10 @@ public class LinkedOldAccounts {
 
     public Section section(UUID accountId, Locale locale) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(UK);
-        List<Row> rows = links.findByAccount(accountId).stream().map(link -> registry.find(link.connectorId())
-                .map(connector -> new Row(connector.instance().displayName(locale.getLanguage()), true,
-                        day.format(link.linkedAt())))
+        List<Row> rows = links.findByAccount(accountId).stream().map(link -> registry.instance(link.connectorId())
+                .map(instance -> new Row(instance.displayName(locale.getLanguage()),
+                        registry.find(link.connectorId()).isPresent(), day.format(link.linkedAt())))
                 .orElseGet(() -> new Row(link.connectorId(), false, day.format(link.linkedAt())))).toList();
-        return new Section(rows, choices.passwordOffered());
+        return new Section(rows, choices.offered());
     }
 }

@@ -147,6 +147,14 @@ class OldAccountController {
     @GetMapping(CALLBACK_PAGE)
     String upstreamCallback(@PathVariable("connectorId") String connectorId, HttpServletRequest request,
             HttpServletResponse response, Locale locale, Model model) {
+        // One callback address per connector: an answer to a signed-in citizen's "Link another old account" carries
+        // that journey's state, and is handled there.
+        boolean forLinking = AccountLinkJourney.STATE.find(request).map(AccountLinkJourney::upstream)
+                .filter(linking -> UpstreamState.matches(linking.state(), request.getParameter("state")))
+                .isPresent();
+        if (forLinking) {
+            return "forward:" + LinkOldAccountController.CALLBACK_PATH + connectorId;
+        }
         OldAccountJourney journey = OldAccountJourney.STATE.require(request);
         OldAccountJourney.UpstreamSignIn upstream = journey.upstream();
         if (upstream == null || !journey.connectorId().equals(connectorId)
@@ -324,6 +332,12 @@ class OldAccountController {
             model.addAttribute("blocked", unavailable.blocked());
             return "signin/account-unavailable";
         }
+        if (outcome instanceof SignInOutcome.Merged) {
+            // The address belongs to an account merged into another: nothing is linked to it.
+            OldAccountJourney.STATE.clear(request);
+            model.addAttribute("merged", true);
+            return "signin/account-unavailable";
+        }
         // SignedIn, or ResetRequired: either way the right password proves control of the account.
         UUID accountId = accounts.findByEmail(pending.email()).map(Account::id).orElseThrow();
         return link(journey, accountId, LinkMethod.SIGNET_PASSWORD, request, response, locale, model);
@@ -383,6 +397,11 @@ class OldAccountController {
         OldAccountJourney.STATE.clear(request);
         if (result instanceof AccountLinking.Result.LinkedElsewhere) {
             return "migration/linked-elsewhere";
+        }
+        if (result instanceof AccountLinking.Result.AccountMerged) {
+            // Proven by a code to an address that stays with a merged account: it takes no links, nor signs in.
+            model.addAttribute("merged", true);
+            return "signin/account-unavailable";
         }
         return signInAs(((AccountLinking.Result.Linked) result).accountId(), request, response, model);
     }

@@ -53,9 +53,7 @@ class OldSystemPages {
 
     String chooseForm(Model model, Locale locale, OldSystemPurpose purpose, String chosen, FormErrors errors) {
         purpose(model, purpose);
-        // Upstream providers are offered for signing in only: linking from the account page checks passwords.
-        model.addAttribute("choices", purpose == OldSystemPurpose.SIGN_IN ? connectors.choices(locale)
-                : connectors.passwordChoices(locale));
+        model.addAttribute("choices", connectors.choices(locale));
         model.addAttribute("chosen", chosen);
         model.addAttribute("errors", errors);
         return "migration/choose";

@@ -86,6 +86,24 @@ public class JourneyEmails implements DisposableBean {
         send("oldAccountCode", to, locale, code, minutes(lifetime));
     }
 
+    /** The code that proves control of an account (one without a password) the citizen is joining to theirs. */
+    public void sendAccountJoinCode(String to, String code, Duration lifetime, Locale locale) {
+        send("accountJoinCode", to, locale, code, minutes(lifetime));
+    }
+
+    /**
+     * To the account kept after a citizen joined two accounts: {@code otherAccount} names the joined one, masked
+     * (texts in {@code messages/migration}).
+     */
+    public void sendAccountsJoined(String to, String otherAccount, Locale locale) {
+        send("accountsJoined", to, locale, otherAccount);
+    }
+
+    /** To the account joined into another: it no longer signs in; {@code keptAccount}, masked, is the one to use. */
+    public void sendAccountJoinedAway(String to, String keptAccount, Locale locale) {
+        send("accountJoinedAway", to, locale, keptAccount);
+    }
+
     /**
      * The citizen signed out of their other sessions from the account page (texts in {@code messages/sessions}):
      * an owner who did not do it learns that someone else is in their account.

@@ -37,6 +37,9 @@ final class RunningAdminApi implements AutoCloseable {
         settings.put("signet.admin.issuer", identityServer.getRequiredProperty("signet.issuer"));
         settings.put("signet.admin.jwk-set-uri", baseUrl + "/oauth2/jwks");
         settings.put("signet.admin.audience", identityServer.getRequiredProperty("signet.admin-api.audience"));
+        // The same key-encryption key as identity-server: both seal and open connectors' secret settings.
+        settings.put("signet.admin.connectors.encryption-key",
+                identityServer.getRequiredProperty("signet.keys.encryption-key"));
         settings.put("springdoc.api-docs.enabled", "true");
         // The same Redis as identity-server, when it has one: the account view then lists live sessions.
         String redis = identityServer.getProperty("signet.redis.url");

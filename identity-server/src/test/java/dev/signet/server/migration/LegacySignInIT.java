@@ -421,11 +421,7 @@ class LegacySignInIT extends JourneyIntegrationTest {
     /** Chooses the old system, then sends its login name and password; returns the response to that form. */
     private TestBrowser.Page oldAccountSignIn(TestBrowser browser, String connectorId, String login, String password)
             throws Exception {
-        TestBrowser.Page chosen = browser.submit(browser.get("/sign-in/old-account"), "/sign-in/old-account",
-                Map.of("connector", connectorId));
-        assertThat(chosen.location()).endsWith("/sign-in/old-account/sign-in");
-        TestBrowser.Page form = browser.get(chosen.location());
-        return browser.submit(form, "/sign-in/old-account/sign-in", Map.of("loginName", login, "password", password));
+        return browser.signInWithOldAccount(connectorId, login, password);
     }
 
     private static String authorize(Map<String, String> extra) {

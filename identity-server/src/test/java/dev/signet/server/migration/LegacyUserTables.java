@@ -48,7 +48,8 @@ final class LegacyUserTables {
         registry.add("test.unreachable.jdbc-url", () -> "jdbc:postgresql://127.0.0.1:" + closedPort() + "/gone");
     }
 
-    private static synchronized String legacyDatabase() {
+    /** The migration tests' legacy database (vehicle_tax_users, council_tax_users), created on first use. */
+    static synchronized String legacyDatabase() {
         if (legacyUrl == null) {
             legacyUrl = PostgresTestServer.newEmptyDatabaseUrl();
             legacySql("""

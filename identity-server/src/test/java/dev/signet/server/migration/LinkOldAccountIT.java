@@ -145,7 +145,7 @@ class LinkOldAccountIT extends JourneyIntegrationTest {
     }
 
     @Test
-    void anOldAccountLinkedToAnotherAccountIsNeverMovedAndTheCitizenIsToldToContactSupport() throws Exception {
+    void anOldAccountLinkedToAnotherAccountIsNotMovedButTheCitizenIsOfferedToJoinTheAccounts() throws Exception {
         Account other = existingAccount(uniqueEmail("owner"), "someone else's password", AccountStatus.ACTIVE);
         String login = unique("taken");
         LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, uniqueEmail("taken"), true);
@@ -157,9 +157,8 @@ class LinkOldAccountIT extends JourneyIntegrationTest {
 
         TestBrowser.Page page = linkOldAccount(signedIn(email), "vehicle-tax", login, LEGACY_PASSWORD);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("This old account is part of a different account")
-                .contains("Contact our support team").contains("Nothing has changed in either account");
+        // Joining them is JoinAccountsIT's: here, nothing moved on its own.
+        assertThat(page.location()).endsWith("/account/old-accounts/join");
         assertThat(links.find("vehicle-tax", subject).orElseThrow().accountId()).isEqualTo(other.id());
         assertThat(links.findByAccount(account.id())).isEmpty();
         assertThat(inbox().messagesTo(email)).isEmpty();

@@ -17,9 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Signing in with an old account in Chromium, from a service, every page checked with axe-core: the choice, the old
  * system's sign-in, proving the email address, joining an existing account, the old system not answering (in
- * Welsh), and linking another old account from the account page.
+ * Welsh), linking another old account from the account page, and joining the other account that holds one.
  */
 class OldAccountBrowserIT extends BrowserIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.signet.core.links.LinkedIdentityRepository links;
 
     @DynamicPropertySource
     static void legacySystems(DynamicPropertyRegistry registry) {
@@ -99,6 +102,42 @@ class OldAccountBrowserIT extends BrowserIntegrationTest {
         assertThat(citizen.text()).contains("Your old account has been linked").contains("Vehicle tax account")
                 .contains("Linked on");
         assertThat(citizen.pagesChecked()).hasSize(6);
+    }
+
+    @Test
+    void aSignedInCitizenJoinsTheOtherAccountThatHoldsTheirOldAccount() throws Exception {
+        String login = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = uniqueEmail("browser-kept");
+        existingAccount(email, "my own signet password", AccountStatus.ACTIVE);
+        String otherEmail = uniqueEmail("browser-other");
+        dev.signet.core.account.Account other = existingAccount(otherEmail, "the other signet password",
+                AccountStatus.ACTIVE);
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, BCRYPT, uniqueEmail("browser-legacy"), true);
+        links.link(dev.signet.core.links.LinkedIdentity.of(other.id(), "vehicle-tax",
+                LegacyUserTables.subjectOf("vehicle_tax_users", login), java.time.Instant.now(),
+                dev.signet.core.links.LinkMethod.EMAIL_CODE, java.util.Optional.empty()));
+        Citizen citizen = citizen();
+        citizen.visit("/sign-in").fillIn("Email address", email).press("Continue");
+        citizen.fillIn("Password", "my own signet password").press("Continue");
+
+        citizen.follow("Link another old account");
+        citizen.choose("Vehicle tax account").press("Continue");
+        citizen.fillIn("User name", login).fillIn("Password", LEGACY_PASSWORD).press("Continue");
+
+        assertThat(citizen.heading()).isEqualTo("Your old account is part of another account");
+        assertThat(citizen.text()).contains(MaskedEmail.of(otherEmail)).doesNotContain(otherEmail);
+        citizen.fillIn("Email address of the other account", otherEmail).fillIn("Password", "not it")
+                .press("Join the accounts");
+        assertThat(citizen.errorSummary()).containsExactly(
+                "The email address or password is not correct. Check them and try again.");
+        citizen.fillIn("Password", "the other signet password").press("Join the accounts");
+
+        assertThat(citizen.heading()).isEqualTo("Your accounts have been joined");
+        citizen.follow("Back to your account");
+        assertThat(citizen.path()).isEqualTo("/account");
+        assertThat(citizen.text()).contains("Vehicle tax account");
+        assertThat(citizen.pagesChecked()).as("the offer, its error and the confirmation, checked with axe")
+                .filteredOn(page -> page.startsWith("/account/old-accounts/join")).hasSize(3);
     }
 
     @Test

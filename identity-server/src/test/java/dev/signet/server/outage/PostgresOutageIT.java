@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,8 @@ class PostgresOutageIT {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final StoppablePostgresServer POSTGRES = StoppablePostgresServer.startOnFreePort();
+    /** application_name of the connections the test takes to fill PostgreSQL. */
+    private static final String FILLER = "outage-test-filler";
 
     @LocalServerPort
     private int port;
@@ -128,6 +131,96 @@ class PostgresOutageIT {
 
         JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
         assertThat(tokens.path("id_token").asString()).isNotBlank();
+    }
+
+    /**
+     * A PostgreSQL that hangs rather than stops (its processes paused with SIGSTOP: the kernel still accepts
+     * connections, nothing answers). A request waits no longer than the pool's connection timeout for a new
+     * connection, or the driver's socket timeout on one it holds, then gets the same 503; when the processes run again
+     * (SIGCONT) the pool serves again without a restart.
+     */
+    @Test
+    void whilePostgresIsPausedRequestsEndWithA503AndThePoolRecoversWhenItRunsAgain() throws Exception {
+        String email = uniqueEmail("postgres-paused");
+        existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
+        TestBrowser browser = browser();
+        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
+        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+
+        POSTGRES.pause();
+        try {
+            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("Exception")
+                    .doesNotContain("SQL");
+            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
+                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
+            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
+            HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
+            assertThat(ServiceSignIn.json(readiness).path("components").path("db").path("status").asString())
+                    .isEqualTo("DOWN");
+        } finally {
+            POSTGRES.resume();
+        }
+
+        ServiceSignIn.awaitReadiness(baseUrl(), 200);
+        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
+        assertThat(tokens.path("id_token").asString()).isNotBlank();
+    }
+
+    /**
+     * PostgreSQL's connections are all taken (by the test, as by a runaway client or another service sharing the
+     * server): the server's own are ended, and its pool can open no new one (SQLSTATE 53300). Requests get the clean
+     * 503 after the pool's connection timeout; once connections are free again the pool refills by itself.
+     */
+    @Test
+    void whenPostgresHasNoConnectionLeftRequestsGetA503AndThePoolRefillsOnceSomeAreFree() throws Exception {
+        String email = uniqueEmail("postgres-full");
+        existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
+        TestBrowser browser = browser();
+        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
+        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+
+        List<Connection> taken = new ArrayList<>(POSTGRES.takeEveryFreeConnection(FILLER));
+        try {
+            // End the server's connections and take each slot they free; its pool may win a slot back in between
+            // (it reconnects when it finds a connection dead), so repeat until it holds none.
+            for (int round = 0; serverConnections(taken.get(0)) > 0; round++) {
+                assertThat(round).as("rounds to take the server's connections").isLessThan(50);
+                try (Statement terminate = taken.get(0).createStatement()) {
+                    terminate.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = "
+                            + "'client backend' AND application_name <> '" + FILLER + "'");
+                }
+                taken.addAll(POSTGRES.takeEveryFreeConnection(FILLER));
+            }
+
+            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("SQL");
+            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
+                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
+            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+
+        ServiceSignIn.awaitReadiness(baseUrl(), 200);
+        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
+        assertThat(tokens.path("id_token").asString()).isNotBlank();
+    }
+
+    /** Client connections to PostgreSQL other than the test's own fillers (the server's pool). */
+    private static long serverConnections(Connection observer) throws Exception {
+        try (Statement statement = observer.createStatement(); ResultSet count = statement.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND application_name <> '"
+                        + FILLER + "'")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /**

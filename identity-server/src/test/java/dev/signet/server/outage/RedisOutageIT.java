@@ -129,6 +129,41 @@ class RedisOutageIT extends JourneyIntegrationTest {
         assertThat(tokens.path("id_token").asString()).isNotBlank();
     }
 
+    /**
+     * A Redis that stalls rather than goes away (its process paused with SIGSTOP: connections stay open, nothing is
+     * answered): each request ends at the command timeout ({@code signet.redis.timeout}) with the same 503, and when
+     * the process runs again (SIGCONT) the same connection serves again, with no restart and no reconnection.
+     */
+    @Test
+    void whileRedisIsPausedRequestsEndWithA503AndServiceResumesWhenItRunsAgain() throws Exception {
+        String email = uniqueEmail("redis-paused");
+        existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
+        TestBrowser browser = browser();
+        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
+        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+
+        REDIS.pause();
+        try {
+            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("Exception")
+                    .doesNotContain("Redis");
+            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
+                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
+            assertThat(token.statusCode()).isEqualTo(503);
+            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
+            HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
+            assertThat(ServiceSignIn.json(readiness).path("components").path("redis").path("status").asString())
+                    .isEqualTo("DOWN");
+        } finally {
+            REDIS.resume();
+        }
+
+        ServiceSignIn.awaitReadiness(baseUrl(), 200);
+        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
+        assertThat(tokens.path("id_token").asString()).isNotBlank();
+    }
+
     private static boolean verifies(SignedJWT token, JWKSet keys) throws Exception {
         JWK key = keys.getKeyByKeyId(token.getHeader().getKeyID());
         assertThat(key).as("key " + token.getHeader().getKeyID() + " in the JWKS").isNotNull();

@@ -39,6 +39,11 @@ public final class Inbox {
         this.outbox = outboxSender.directory();
     }
 
+    /** The outbox folder of servers running in other processes ({@code <signet.data-directory>/outbox}). */
+    public Inbox(Path outbox) {
+        this.outbox = outbox;
+    }
+
     /** What has arrived so far, oldest first (outbox file names start with the time they were written). */
     public List<EmailMessage> messagesTo(String address) {
         String marker = "-" + address.strip().toLowerCase(Locale.ROOT).replace("@", "_at_") + "-";

@@ -9,15 +9,23 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server of a test's own (unlike the JVM-wide {@code PostgresTestServer}), which the test may stop
  * (PostgreSQL's fast shutdown: open transactions are rolled back, connections closed) and start again on the same port
- * with the same data, as an operator restarting the database would.
+ * with the same data, as an operator restarting the database would; or pause (SIGSTOP) and resume (SIGCONT), as a
+ * server that hangs (a stalled disk, a stop-the-world host) would: connections are still accepted by the kernel, but
+ * nothing answers.
  */
 public final class StoppablePostgresServer {
+
+    /** PostgreSQL's {@code max_connections}: room for a server's pool, a connector's and a test's own. */
+    public static final int MAX_CONNECTIONS = 40;
+    private static final String TOO_MANY_CONNECTIONS = "53300";
 
     private final int port;
     private final Path dataDirectory;
@@ -45,8 +53,10 @@ public final class StoppablePostgresServer {
             return;
         }
         try {
+            // Few connections (the embedded default is 300), so a test can take every one of them quickly.
             process = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).start();
+                    .setCleanDataDirectory(false).setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL on port " + port, e);
         }
@@ -62,6 +72,41 @@ public final class StoppablePostgresServer {
             throw new UncheckedIOException("Could not stop PostgreSQL on port " + port, e);
         } finally {
             process = null;
+        }
+    }
+
+    /**
+     * Freezes the server's processes (SIGSTOP): the postmaster first, so it forks no new backend, then every backend.
+     * Only processes of this test's own server: found from its {@code postmaster.pid}.
+     */
+    public synchronized void pause() {
+        long postmaster = postmasterPid();
+        ProcessSignals.send("STOP", List.of(postmaster));
+        ProcessSignals.send("STOP", ProcessSignals.descendants(postmaster));
+    }
+
+    /** Lets the server's processes run again (SIGCONT), backends first, then the postmaster. */
+    public synchronized void resume() {
+        long postmaster = postmasterPid();
+        ProcessSignals.send("CONT", ProcessSignals.descendants(postmaster));
+        ProcessSignals.send("CONT", List.of(postmaster));
+    }
+
+    private long postmasterPid() {
+        if (process == null) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " is not running");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            // The file is this server's own; still, never signal a process that is not a PostgreSQL server.
+            boolean postgres = ProcessHandle.of(pid).flatMap(handle -> handle.info().command())
+                    .filter(command -> command.endsWith("postgres")).isPresent();
+            if (!postgres) {
+                throw new IllegalStateException("Process " + pid + " of " + dataDirectory + " is not PostgreSQL");
+            }
+            return pid;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -83,6 +128,26 @@ public final class StoppablePostgresServer {
     /** A connection of the test's own, outside the server's pool. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl());
+    }
+
+    /**
+     * Opens connections as the superuser until PostgreSQL refuses one for want of slots (SQLSTATE 53300), and returns
+     * them: nobody else can connect while they are open. Each is named {@code application_name} in
+     * {@code pg_stat_activity}.
+     */
+    public List<Connection> takeEveryFreeConnection(String applicationName) throws SQLException {
+        List<Connection> taken = new ArrayList<>();
+        for (int attempt = 0; attempt <= MAX_CONNECTIONS; attempt++) {
+            try {
+                taken.add(DriverManager.getConnection(jdbcUrl() + "&ApplicationName=" + applicationName));
+            } catch (SQLException refused) {
+                if (TOO_MANY_CONNECTIONS.equals(refused.getSQLState())) {
+                    return taken;
+                }
+                throw refused;
+            }
+        }
+        throw new IllegalStateException("PostgreSQL accepted more than max_connections connections");
     }
 
     private static int freePort() throws IOException {

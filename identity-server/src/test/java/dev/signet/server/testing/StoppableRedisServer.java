@@ -2,7 +2,10 @@ package dev.signet.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.ServerSocket;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /**
@@ -13,6 +16,8 @@ public final class StoppableRedisServer {
 
     private final int port;
     private RedisServer process;
+    /** Of the running process; 0 until asked. */
+    private long pid;
 
     private StoppableRedisServer(int port) {
         this.port = port;
@@ -50,7 +55,35 @@ public final class StoppableRedisServer {
             throw new UncheckedIOException("Could not stop redis-server on port " + port, e);
         } finally {
             process = null;
+            pid = 0;
         }
+    }
+
+    /**
+     * Freezes the redis-server process (SIGSTOP): connections stay open and new ones are accepted by the kernel, but
+     * no command is answered, as with a Redis stalled by its host.
+     */
+    public synchronized void pause() {
+        ProcessSignals.send("STOP", List.of(processId()));
+    }
+
+    /** Lets the paused redis-server run again (SIGCONT); what it held is still there. */
+    public synchronized void resume() {
+        ProcessSignals.send("CONT", List.of(processId()));
+    }
+
+    /** The server's process id, as it reports it ({@code INFO server}); asked once, while it still answers. */
+    private long processId() {
+        if (pid == 0) {
+            try (RedisClient client = RedisClient.create(uri());
+                    StatefulRedisConnection<String, String> connection = client.connect()) {
+                String info = connection.sync().info("server");
+                pid = info.lines().filter(line -> line.startsWith("process_id:"))
+                        .mapToLong(line -> Long.parseLong(line.substring("process_id:".length()).trim()))
+                        .findFirst().orElseThrow();
+            }
+        }
+        return pid;
     }
 
     public synchronized boolean isRunning() {

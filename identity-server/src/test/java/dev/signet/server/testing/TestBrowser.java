@@ -117,6 +117,20 @@ public final class TestBrowser {
         return submit(follow(afterEmail), "/sign-in/password", Map.of("password", password));
     }
 
+    /**
+     * "Sign in with an account you already have": chooses the old system {@code connectorId}, then submits its login
+     * name and password; returns the response to that form.
+     */
+    public Page signInWithOldAccount(String connectorId, String loginName, String password)
+            throws IOException, InterruptedException {
+        Page chosen = submit(get("/sign-in/old-account"), "/sign-in/old-account", Map.of("connector", connectorId));
+        if (chosen.location() == null || !chosen.location().endsWith("/sign-in/old-account/sign-in")) {
+            throw new AssertionError("Choosing " + connectorId + " did not lead to its sign-in form: " + chosen);
+        }
+        return submit(get(chosen.location()), "/sign-in/old-account/sign-in",
+                Map.of("loginName", loginName, "password", password));
+    }
+
     /** Follows redirects from {@code page} until a page that is not a redirect. */
     public Page follow(Page page) throws IOException, InterruptedException {
         Page current = page;

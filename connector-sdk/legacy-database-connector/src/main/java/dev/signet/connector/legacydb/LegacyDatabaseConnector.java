@@ -20,11 +20,13 @@ import dev.signet.connector.Unavailable;
 import dev.signet.connector.UserKey;
 import dev.signet.connector.legacydb.hash.HashCheck;
 import dev.signet.connector.legacydb.hash.LegacyPasswordHashes;
+import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -46,6 +48,13 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
 
     /** Longest login name looked up; anything longer is no one's. */
     private static final int MAX_LOGIN_LENGTH = 320;
+
+    /**
+     * How much longer than the query timeout Signet waits on the socket: time for the driver's cancel to come back as
+     * a clean error before giving up on a server that answers nothing at all (paused, or a network that drops
+     * packets), which a query timeout alone cannot end.
+     */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(1);
 
     /** SQLSTATE of a statement the driver cancelled at its query timeout (PostgreSQL's, not an SQLTimeoutException). */
     private static final String QUERY_CANCELED = "57014";
@@ -85,6 +94,22 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
         return new HikariDataSource(config);
     }
 
+    /**
+     * A pooled connection whose every read is bounded. The query timeout is the driver's: it asks the server to cancel
+     * the statement, which a server that has stopped answering never does; the network timeout ends that wait too (the
+     * driver then closes the connection, and the pool replaces it).
+     */
+    private Connection connection() throws SQLException {
+        Connection connection = pool.getConnection();
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) settings.queryTimeout().plus(CANCEL_GRACE).toMillis());
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     @Override
     public ConnectorInstance instance() {
         return instance;
@@ -96,7 +121,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
             return new InvalidCredentials();
         }
         List<UserTable.Row> rows;
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             rows = users.byLogin(connection, loginName);
         } catch (SQLException e) {
             return unavailable("password check", e);
@@ -132,7 +157,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
 
     @Override
     public LookupOutcome lookUp(UserKey key) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             List<UserTable.Row> rows = key instanceof UserKey.BySubject subject
                     ? (isPlausibleKey(subject.subject()) ? users.bySubject(connection, subject.subject()) : List.of())
                     : lookUpLogin(connection, ((UserKey.ByLoginName) key).loginName());
@@ -162,7 +187,7 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
 
     @Override
     public ListingOutcome list(PageRequest request) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = connection()) {
             List<UserTable.Row> rows = users.page(connection, request.cursor(), request.size());
             Optional<PageRequest> next = rows.size() < request.size() ? Optional.empty()
                     : Optional.of(new PageRequest(Optional.of(rows.get(rows.size() - 1).subject()), request.size()));
@@ -177,13 +202,24 @@ final class LegacyDatabaseConnector implements PasswordConnector, LookupConnecto
         String reason;
         if (e instanceof SQLTransientConnectionException) {
             reason = "no database connection within " + settings.connectTimeout();
-        } else if (e instanceof SQLTimeoutException || QUERY_CANCELED.equals(e.getSQLState())) {
+        } else if (e instanceof SQLTimeoutException || QUERY_CANCELED.equals(e.getSQLState())
+                || isNetworkTimeout(e)) {
             reason = "database query took longer than " + settings.queryTimeout();
         } else {
             reason = "database error, SQLSTATE " + e.getSQLState() + " (" + e.getClass().getSimpleName() + ")";
         }
         log.warn("Connector {}: {} failed: {}", instance.id(), operation, reason);
         return new Unavailable(reason);
+    }
+
+    /** The driver gave up reading at the network timeout (PostgreSQL: an I/O error, SQLSTATE 08006, of a timeout). */
+    private static boolean isNetworkTimeout(SQLException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.signet.server.oidc.claims;
 
+import dev.signet.connector.ConnectorInstance;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
@@ -58,7 +59,7 @@ final class LegacySubjects {
     }
 
     private Optional<String> departmentOf(LinkedIdentity link) {
-        return connectors.find(link.connectorId()).map(connector -> connector.instance().department());
+        return connectors.instance(link.connectorId()).map(ConnectorInstance::department);
     }
 
     private static Map<String, String> asClaim(LinkedIdentity link) {
