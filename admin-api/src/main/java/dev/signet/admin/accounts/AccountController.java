@@ -18,6 +18,8 @@ import dev.signet.core.merge.AccountMerges;
 import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactorRepository;
 import dev.signet.core.passkey.PasskeyRepository;
+import dev.signet.core.sessions.AccountSessionDirectory;
+import io.lettuce.core.RedisException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Citizens' accounts (scope admin.read)")
 public class AccountController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AccountController.class);
     /** How many sign-in events an account view shows. */
     static final int RECENT_SIGN_INS = 20;
     private static final Set<AuditEventType> SIGN_IN_EVENTS = Set.of(AuditEventType.SIGN_IN_SUCCEEDED,
@@ -57,10 +63,13 @@ public class AccountController {
     private final SessionEndingOutbox sessionEndings;
     private final LinkedIdentityRepository links;
     private final AccountMerges merges;
+    private final Optional<AccountSessionDirectory> liveSessions;
 
     public AccountController(AccountRepository accounts, AuditLog auditLog, OperatorAudit operatorAudit,
             SecondFactorRepository secondFactors, PasskeyRepository passkeys, SessionEndingOutbox sessionEndings,
-            LinkedIdentityRepository links, AccountMerges merges) {
+            LinkedIdentityRepository links, AccountMerges merges,
+            ObjectProvider<AccountSessionDirectory> liveSessions) {
+        this.liveSessions = Optional.ofNullable(liveSessions.getIfAvailable());
         this.links = Objects.requireNonNull(links, "links");
         this.merges = Objects.requireNonNull(merges, "merges");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -133,8 +142,9 @@ public class AccountController {
     @GetMapping("/{id}")
     @Operation(summary = "View an account",
             description = "The account, its status, its linked legacy identities, its second factors and passkeys "
-                    + "(never secrets; phone numbers masked), its recent sign-in events, how many session endings "
-                    + "identity-server has still to carry out, the account it is merged into (if MERGED) and the "
+                    + "(never secrets; phone numbers masked), its live sessions (when the admin API reads "
+                    + "identity-server's Redis: sessions_available), its recent sign-in events, how many session "
+                    + "endings identity-server has still to carry out, the account it is merged into (if MERGED) and the "
                     + "merges into it. The ETag is the account's version: send it in If-Match on changes.")
     public ResponseEntity<AccountView> view(@PathVariable UUID id, Authentication operator,
             HttpServletRequest request) {
@@ -144,16 +154,29 @@ public class AccountController {
         if (account.isEmpty()) {
             throw new NotFoundException("There is no account with id " + id + ".");
         }
+        Optional<List<AccountView.SessionView>> sessions = liveSessions(id);
         List<AuditEntryView> signIns = auditLog.find(AuditFilter.ALL.withAccount(id).withTypes(SIGN_IN_EVENTS),
                 Optional.empty(), RECENT_SIGN_INS).entries().stream().map(AuditEntryView::of).toList();
         return ResponseEntity.ok()
                 .eTag(EntityTags.of(account.get().updatedAt()))
                 .body(new AccountView(AccountSummary.of(account.get()),
                         secondFactors.findByAccount(id).stream().map(AccountView.FactorView::of).toList(),
-                        passkeys.findByAccount(id).stream().map(AccountView.PasskeyView::of).toList(), signIns,
+                        passkeys.findByAccount(id).stream().map(AccountView.PasskeyView::of).toList(),
+                        sessions.isPresent(), sessions.orElse(null), signIns,
                         sessionEndings.pendingFor(id),
                         links.findByAccount(id).stream().map(LinkedIdentityView::of).toList(),
                         merges.activeMergeOf(id).map(merge -> merge.targetAccountId().toString()).orElse(null),
                         merges.activeMergesInto(id).stream().map(MergeView::of).toList()));
+    }
+
+    /** The account's live sessions, or empty when they cannot be known (no Redis configured, or it did not answer). */
+    private Optional<List<AccountView.SessionView>> liveSessions(UUID id) {
+        try {
+            return liveSessions.map(directory -> directory.findByAccount(id).stream()
+                    .map(AccountView.SessionView::of).toList());
+        } catch (RedisException unreachable) {
+            LOG.warn("Could not read the live sessions of account {} from Redis: {}", id, unreachable.getMessage());
+            return Optional.empty();
+        }
     }
 }

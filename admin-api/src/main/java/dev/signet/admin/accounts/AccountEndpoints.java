@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Searching and viewing accounts (and previewing a merge) needs {@code admin.read}; support actions on an account
- * (second-factor reset, unlinking a legacy identity) {@code admin.support}; erasure, linking a legacy identity, merging
+ * (second-factor reset, ending one session, unlinking a legacy identity) {@code admin.support}; erasure, linking a legacy identity, merging
  * and undoing a merge {@code admin.manage}. Interventions are open to either change scope here: which one a request needs
  * depends on the intervention and the account's status ({@link InterventionType}), checked by the controller.
  */
@@ -28,6 +28,8 @@ public class AccountEndpoints {
                 .hasAnyAuthority(EndpointAuthorization.scope(OperatorScopes.SUPPORT),
                         EndpointAuthorization.scope(OperatorScopes.MANAGE))
                 .requestMatchers(HttpMethod.DELETE, "/accounts/*/second-factors")
+                .hasAuthority(EndpointAuthorization.scope(OperatorScopes.SUPPORT))
+                .requestMatchers(HttpMethod.POST, "/accounts/*/sessions/*/end")
                 .hasAuthority(EndpointAuthorization.scope(OperatorScopes.SUPPORT))
                 .requestMatchers(HttpMethod.POST, "/accounts/*/erasure")
                 .hasAuthority(EndpointAuthorization.scope(OperatorScopes.MANAGE))

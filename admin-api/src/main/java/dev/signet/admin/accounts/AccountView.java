@@ -5,6 +5,7 @@ import dev.signet.admin.audit.AuditEntryView;
 import dev.signet.core.mfa.PhoneNumbers;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.passkey.Passkey;
+import dev.signet.core.sessions.AccountSession;
 import java.util.List;
 
 /**
@@ -13,13 +14,17 @@ import java.util.List;
  * it identity-server has not carried out yet; its linked legacy identities; for a merged account the account it was
  * merged into, and the merges into this account that can still be undone.
  *
- * <p>Live sessions are not counted: they live in identity-server's Redis (or one instance's memory), which the admin
- * API does not reach; recent sign-ins and {@code pending_session_endings} are what it can tell without them.
+ * <p>Live sessions are read from identity-server's Redis when the admin API has the same {@code signet.redis.url}:
+ * then {@code sessions_available} is true and {@code sessions} lists them. Without it (or with identity-server keeping
+ * sessions in one instance's memory, the embedded default, or Redis not answering) {@code sessions_available} is false
+ * and {@code sessions} is null: unknown, not empty.
  */
 public record AccountView(
         AccountSummary account,
         @JsonProperty("second_factors") List<FactorView> secondFactors,
         List<PasskeyView> passkeys,
+        @JsonProperty("sessions_available") boolean sessionsAvailable,
+        List<SessionView> sessions,
         @JsonProperty("recent_sign_ins") List<AuditEntryView> recentSignIns,
         @JsonProperty("pending_session_endings") int pendingSessionEndings,
         @JsonProperty("linked_identities") List<LinkedIdentityView> linkedIdentities,
@@ -46,6 +51,23 @@ public record AccountView(
         static PasskeyView of(Passkey passkey) {
             return new PasskeyView(passkey.label(), passkey.createdAt().toString(),
                     passkey.lastUsedAt().map(Object::toString).orElse(null));
+        }
+    }
+
+    /**
+     * A live session, named by its {@code sid} (as in ID tokens and back-channel logout tokens; never the session id,
+     * a bearer secret): the browser and system it was signed in from (null when not recognised), when the citizen last
+     * authenticated in it and with which credential trust level ({@code Cl} password, {@code Cl.Cm} with a second
+     * factor), both null when the session does not say, and its last request.
+     */
+    public record SessionView(String sid, String browser, String system,
+            @JsonProperty("signed_in_at") String signedInAt, @JsonProperty("auth_level") String authLevel,
+            @JsonProperty("last_active_at") String lastActiveAt) {
+
+        static SessionView of(AccountSession session) {
+            return new SessionView(session.sid(), session.browser().orElse(null), session.system().orElse(null),
+                    session.signedInAt().map(Object::toString).orElse(null), session.level().orElse(null),
+                    session.lastActiveAt().toString());
         }
     }
 }

@@ -26,6 +26,7 @@ public final class Problems {
     public static final URI MERGE_CONFLICT = URI.create(BASE + "merge-conflict");
     public static final URI NOT_MERGED = URI.create(BASE + "not-merged");
     public static final URI ALREADY_LINKED = URI.create(BASE + "already-linked");
+    public static final URI SESSIONS_NOT_AVAILABLE = URI.create(BASE + "sessions-not-available");
 
     private Problems() {
     }

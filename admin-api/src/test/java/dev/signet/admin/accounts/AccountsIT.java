@@ -118,6 +118,8 @@ class AccountsIT extends AdminApiIntegrationTest {
         assertThat(response.headers().firstValue("ETag")).contains(EntityTags.of(account.updatedAt()));
         JsonNode body = json(response);
         assertThat(body.get("account").get("email").asString()).isEqualTo(account.email());
+        assertThat(body.get("sessions_available").asBoolean()).as("no signet.redis.url here").isFalse();
+        assertThat(body.path("sessions").isArray()).as("unknown, never a made-up empty list").isFalse();
         JsonNode signIns = body.get("recent_sign_ins");
         assertThat(signIns).hasSize(2);
         assertThat(signIns.get(0).get("type").asString()).isEqualTo("sign_in.succeeded");

@@ -89,6 +89,11 @@ public record AuditEventType(String value) {
      */
     public static final AuditEventType OPERATOR_INTERVENTION = new AuditEventType("operator.account.intervention");
     /**
+     * An operator ended one of an account's sessions; details: {@code sid} (the session's, as in ID tokens),
+     * {@code reason}.
+     */
+    public static final AuditEventType OPERATOR_SESSION_ENDED = new AuditEventType("operator.account.session_ended");
+    /**
      * An operator removed an account's second factors and recovery codes (and, if asked, its passkeys); details:
      * {@code second_factors}, {@code passkeys} (how many were removed), {@code reason}.
      */

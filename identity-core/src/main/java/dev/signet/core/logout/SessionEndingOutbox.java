@@ -19,6 +19,12 @@ public interface SessionEndingOutbox {
     void enqueue(UUID accountId, SessionEndingReason reason);
 
     /**
+     * Queues a command to end one session of the account, named by its {@code sid}, for immediate processing; joins
+     * the caller's transaction when there is one. A session already gone by then is simply not there to end.
+     */
+    void enqueueOne(UUID accountId, String sessionSid, SessionEndingReason reason);
+
+    /**
      * Claims up to {@code limit} due commands: each is hidden from other workers for {@code lease} and its attempt
      * count goes up. Concurrent callers never get the same command.
      */

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Carries out the "end every session of this account" commands that the admin API queues with an intervention or an
- * erasure ({@link SessionEndingOutbox}), with {@link SessionTermination}: the same tail as an intervention placed
+ * Carries out the "end every session of this account" commands that the admin API queues with an intervention, an
+ * erasure or a merge, and the "end this one session" commands an operator gives ({@link SessionEndingOutbox}), with
+ * {@link SessionTermination}: the same tail as an intervention placed
  * inside identity-server. Every instance runs one; the outbox hands each command to one worker at a time, and a
  * failed attempt (Redis or the database briefly away) is retried with the back-channel logout's backoff
  * ({@code signet.logout.*}: poll interval, retry delays, attempts). Counted as
@@ -55,7 +56,10 @@ public final class SessionEndingWorker implements SmartLifecycle {
 
     private void process(SessionEnding command) {
         try {
-            SessionTermination.Ended ended = sessions.end(command.accountId(), new SessionTermination.Scope.All());
+            SessionTermination.Scope scope = command.sessionSid()
+                    .<SessionTermination.Scope>map(SessionTermination.Scope.Named::new)
+                    .orElseGet(SessionTermination.Scope.All::new);
+            SessionTermination.Ended ended = sessions.end(command.accountId(), scope);
             outbox.completed(command.id());
             count(command, "done");
             LOG.info("Sessions of account {} ended ({}): {} relying-party sessions told, {} token families revoked, "

@@ -62,6 +62,13 @@ public final class SessionTermination {
         record AllBut(String keptSessionId) implements Scope {
         }
 
+        /**
+         * One session, named by its {@code sid}: an operator's command from the admin API, which never sees session
+         * ids. Its relying parties are told and its token families revoked even if the session itself has ended.
+         */
+        record Named(String sid) implements Scope {
+        }
+
         /** Every session. */
         record All() implements Scope {
         }
@@ -84,6 +91,8 @@ public final class SessionTermination {
         List<LogoutNotice> notices;
         if (scope instanceof Scope.One one) {
             notices = backChannel.sessionEnded(principal, SessionIds.sid(one.sessionId()));
+        } else if (scope instanceof Scope.Named named) {
+            notices = backChannel.sessionEnded(principal, named.sid());
         } else if (scope instanceof Scope.AllBut allBut) {
             notices = backChannel.otherSessionsEnded(principal, SessionIds.sid(allBut.keptSessionId()));
         } else {
@@ -113,6 +122,10 @@ public final class SessionTermination {
     private static Predicate<Optional<String>> endedSid(Scope scope) {
         if (scope instanceof Scope.One one) {
             Optional<String> ended = Optional.of(SessionIds.sid(one.sessionId()));
+            return ended::equals;
+        }
+        if (scope instanceof Scope.Named named) {
+            Optional<String> ended = Optional.of(named.sid());
             return ended::equals;
         }
         if (scope instanceof Scope.AllBut allBut) {

@@ -1,5 +1,8 @@
 package dev.signet.server.redis;
 
+import dev.signet.core.redis.LettuceClients;
+import dev.signet.core.redis.RedisEndpoint;
+
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -36,7 +39,7 @@ public class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     AbstractRedisClient redisClient(RedisProperties properties, ClientResources resources) {
-        return LettuceClients.create(properties, resources);
+        return LettuceClients.create(properties.connection(), resources);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,8 @@
 package dev.signet.server.redis;
 
+import dev.signet.core.redis.RedisConnectionSettings;
+import dev.signet.core.redis.RedisEndpoint;
+
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +38,11 @@ public record RedisProperties(URI url, @DefaultValue("2s") Duration timeout, @De
     /** The endpoint {@link #url()} names; only when it is set. */
     public RedisEndpoint endpoint() {
         return RedisEndpoint.parse(url.toString());
+    }
+
+    /** How Signet's Lettuce clients connect; only when {@link #url()} is set. */
+    public RedisConnectionSettings connection() {
+        return new RedisConnectionSettings(endpoint(), timeout, connectTimeout, clusterRefreshPeriod);
     }
 
     private static void requirePositive(String setting, Duration value) {

@@ -1,9 +1,9 @@
 package dev.signet.server.sessions;
 
+import dev.signet.core.redis.LettuceClients;
+import dev.signet.core.redis.RedisEndpoint;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.protection.ProtectionProperties;
-import dev.signet.server.redis.LettuceClients;
-import dev.signet.server.redis.RedisEndpoint;
 import dev.signet.server.redis.RedisProperties;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisURI;
@@ -48,7 +48,7 @@ public class RedisSessionConfiguration {
         // The same fail-fast settings as Signet's own connection: no request waits on a dead Redis.
         LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
                 .clientResources(resources)
-                .clientOptions(LettuceClients.options(properties))
+                .clientOptions(LettuceClients.options(properties.connection()))
                 .commandTimeout(properties.timeout());
         if (endpoint.ssl()) {
             client.useSsl();

@@ -1,5 +1,6 @@
 package dev.signet.server.sessions;
 
+import dev.signet.core.sessions.SessionSummary;
 import dev.signet.server.signin.CitizenAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Notes the device of a signed-in session once, on its first request after sign-in, whichever way the citizen signed
  * in (password, second factor, passkey): the account page's list of sessions names each by its device. Static assets
  * are skipped; a session that already has its device is not written again.
+ *
+ * <p>Also keeps the session's {@link SessionSummary} (when and how strongly the citizen signed in, and the device) as a
+ * plain string, for the admin API, which reads sessions from Redis but not identity-server's classes in them. It is
+ * written when it changes (sign-in, a step up to a second factor), not at every request.
  */
 final class SessionDeviceFilter extends OncePerRequestFilter {
 
@@ -29,17 +34,29 @@ final class SessionDeviceFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SessionDevice.ATTRIBUTE) == null && signedIn(session)) {
-            Optional<SessionDevice> device = SessionDevice.fromUserAgent(request.getHeader("User-Agent"));
-            // An unrecognised header is remembered as "unknown" so it is not parsed again at every request.
-            session.setAttribute(SessionDevice.ATTRIBUTE, device.orElse(SessionDevice.UNKNOWN));
+        Optional<CitizenAuthentication> citizen = session == null ? Optional.empty() : signedIn(session);
+        if (citizen.isPresent()) {
+            SessionDevice device = session.getAttribute(SessionDevice.ATTRIBUTE) instanceof SessionDevice known
+                    ? known : null;
+            if (device == null) {
+                // An unrecognised header is remembered as "unknown" so it is not parsed again at every request.
+                device = SessionDevice.fromUserAgent(request.getHeader("User-Agent")).orElse(SessionDevice.UNKNOWN);
+                session.setAttribute(SessionDevice.ATTRIBUTE, device);
+            }
+            String summary = new SessionSummary(citizen.get().authTime(),
+                    Optional.of(citizen.get().trustLevel().vectorValue()), device.browserName(),
+                    device.systemName()).encode();
+            if (!summary.equals(session.getAttribute(SessionSummary.ATTRIBUTE))) {
+                session.setAttribute(SessionSummary.ATTRIBUTE, summary);
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean signedIn(HttpSession session) {
+    private static Optional<CitizenAuthentication> signedIn(HttpSession session) {
         Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return context instanceof SecurityContext security
-                && security.getAuthentication() instanceof CitizenAuthentication;
+                && security.getAuthentication() instanceof CitizenAuthentication citizen
+                ? Optional.of(citizen) : Optional.empty();
     }
 }

@@ -18,6 +18,10 @@ import dev.signet.core.client.SubjectType;
 import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.core.notify.EmailSender;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.core.sessions.AccountSession;
+import dev.signet.core.sessions.redis.RedisAccountSessionDirectory;
+import dev.signet.core.testing.RedisTestServer;
+import dev.signet.server.sessions.SessionIds;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
 import dev.signet.server.testing.BackChannelReceiver;
@@ -25,6 +29,11 @@ import dev.signet.server.testing.Inbox;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,6 +41,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,6 +132,42 @@ class AccountSessionsIT extends RedisServerIntegrationTest {
                 .doesNotContain(sessionId(phone));
         assertThat(laptop.get("/account?lang=cy").body()).contains("Ble rydych wedi mewngofnodi")
                 .contains("Gwasanaethau rydych wedi");
+    }
+
+    /** The contract of identity-core's Redis adapter with the sessions identity-server really writes. */
+    @Test
+    void theAdminApisDirectoryReadsEachSignedInSessionAsThePageNamesIt() throws Exception {
+        String email = newAccount("directory");
+        TestBrowser laptop = signedIn(email, FIREFOX_ON_WINDOWS);
+        TestBrowser phone = signedIn(email, SAFARI_ON_IPHONE);
+        String laptopSid = SessionIds.sid(sessionId(laptop));
+        String phoneSid = SessionIds.sid(sessionId(phone));
+        RedisClient client = RedisClient.create(RedisTestServer.uri());
+        try (StatefulRedisConnection<String, byte[]> connection = client.connect(
+                RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
+            RedisAccountSessionDirectory directory = new RedisAccountSessionDirectory(connection.sync(),
+                    Clock.systemUTC());
+
+            List<AccountSession> found = directory.findByAccount(accountId(email));
+
+            assertThat(found).extracting(AccountSession::sid).containsExactly(phoneSid, laptopSid);
+            assertThat(found.get(1)).satisfies(session -> {
+                assertThat(session.browser()).contains("Firefox");
+                assertThat(session.system()).contains("Windows");
+                assertThat(session.level()).contains("Cl");
+                assertThat(session.signedInAt()).hasValueSatisfying(
+                        signedIn -> assertThat(signedIn).isBefore(session.lastActiveAt().plusSeconds(1)));
+            });
+            assertThat(found.get(0).browser()).contains("Safari");
+            assertThat(found.get(0).system()).contains("iPhone");
+
+            String link = "/account/sessions/" + laptopSid + "/sign-out";
+            assertThat(phone.submit(phone.get(link), link, Map.of()).location()).endsWith("/account");
+            assertThat(directory.findByAccount(accountId(email))).extracting(AccountSession::sid)
+                    .containsExactly(phoneSid);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test

@@ -140,6 +140,9 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(account.id().toString());
 
         JsonNode view = awaitSignInShown(account, token);
+        assertThat(view.get("sessions_available").asBoolean())
+                .as("sessions in identity-server's memory (the embedded default) cannot be read").isFalse();
+        assertThat(view.path("sessions").isArray()).isFalse();
         JsonNode signIn = view.get("recent_sign_ins").get(0);
         assertThat(signIn.get("type").asString()).isEqualTo("sign_in.succeeded");
         assertThat(signIn.get("details").get("level").asString()).isEqualTo("Cl");

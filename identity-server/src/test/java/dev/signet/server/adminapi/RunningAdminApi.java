@@ -41,6 +41,11 @@ final class RunningAdminApi implements AutoCloseable {
         settings.put("signet.admin.connectors.encryption-key",
                 identityServer.getRequiredProperty("signet.keys.encryption-key"));
         settings.put("springdoc.api-docs.enabled", "true");
+        // The same Redis as identity-server, when it has one: the account view then lists live sessions.
+        String redis = identityServer.getProperty("signet.redis.url");
+        if (redis != null && !redis.isBlank()) {
+            settings.put("signet.redis.url", redis);
+        }
         // identity-server's dependencies are on this class path too; the admin API uses none of them.
         settings.put("spring.autoconfigure.exclude", String.join(",",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."

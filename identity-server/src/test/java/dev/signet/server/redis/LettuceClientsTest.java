@@ -2,6 +2,7 @@ package dev.signet.server.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signet.core.redis.LettuceClients;
 import dev.signet.core.testing.RedisTestCluster;
 import dev.signet.core.testing.RedisTestServer;
 import io.lettuce.core.AbstractRedisClient;
@@ -38,10 +39,10 @@ class LettuceClientsTest {
     @Test
     void aClusterUrlReachesEveryHashSlotAndRefreshesTheTopology() {
         RedisProperties properties = properties(RedisTestCluster.url());
-        AbstractRedisClient client = LettuceClients.create(properties, RESOURCES);
+        AbstractRedisClient client = LettuceClients.create(properties.connection(), RESOURCES);
         try {
             assertThat(client).isInstanceOf(RedisClusterClient.class);
-            ClusterClientOptions options = (ClusterClientOptions) LettuceClients.options(properties);
+            ClusterClientOptions options = (ClusterClientOptions) LettuceClients.options(properties.connection());
             assertThat(options.getTopologyRefreshOptions().isPeriodicRefreshEnabled()).isTrue();
             assertThat(options.getTopologyRefreshOptions().getAdaptiveRefreshTriggers()).isNotEmpty();
         } finally {
@@ -65,7 +66,7 @@ class LettuceClientsTest {
     }
 
     private static void assertReadsItsOwnWrites(String url) {
-        AbstractRedisClient client = LettuceClients.create(properties(url), RESOURCES);
+        AbstractRedisClient client = LettuceClients.create(properties(url).connection(), RESOURCES);
         try (StatefulConnection<String, String> connection = LettuceClients.connect(client)) {
             RedisClusterCommands<String, String> redis = LettuceClients.commands(connection);
             for (int i = 0; i < 20; i++) { // keys in many hash slots, so on every node of a cluster

@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link SessionEndingOutbox} on PostgreSQL (table {@code account_session_ending}, migration V80). */
+/** {@link SessionEndingOutbox} on PostgreSQL (table {@code account_session_ending}, migrations V80, V105). */
 public final class JdbcSessionEndingOutbox implements SessionEndingOutbox {
 
     /** Longest error text kept: enough to diagnose. */
@@ -31,11 +32,21 @@ public final class JdbcSessionEndingOutbox implements SessionEndingOutbox {
 
     @Override
     public void enqueue(UUID accountId, SessionEndingReason reason) {
+        insert(accountId, null, reason);
+    }
+
+    @Override
+    public void enqueueOne(UUID accountId, String sessionSid, SessionEndingReason reason) {
+        insert(accountId, Objects.requireNonNull(sessionSid, "sessionSid"), reason);
+    }
+
+    private void insert(UUID accountId, String sessionSid, SessionEndingReason reason) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                INSERT INTO account_session_ending (id, account_id, reason, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), Objects.requireNonNull(accountId, "accountId"), reason.name(), now, now)
+                INSERT INTO account_session_ending (id, account_id, reason, session_sid, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), Objects.requireNonNull(accountId, "accountId"), reason.name(), sessionSid,
+                        now, now)
                 .update();
     }
 
@@ -47,7 +58,7 @@ public final class JdbcSessionEndingOutbox implements SessionEndingOutbox {
                 WHERE id IN (SELECT id FROM account_session_ending
                              WHERE status = 'PENDING' AND next_attempt_at <= ?
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, account_id, reason, attempts, created_at""")
+                RETURNING id, account_id, reason, session_sid, attempts, created_at""")
                 .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
                 .query(JdbcSessionEndingOutbox::map)
                 .list();
@@ -82,7 +93,8 @@ public final class JdbcSessionEndingOutbox implements SessionEndingOutbox {
 
     private static SessionEnding map(ResultSet rs, int row) throws SQLException {
         return new SessionEnding(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                SessionEndingReason.valueOf(rs.getString("reason")), rs.getInt("attempts"),
+                SessionEndingReason.valueOf(rs.getString("reason")), Optional.ofNullable(rs.getString("session_sid")),
+                rs.getInt("attempts"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -40,6 +40,7 @@ class JdbcSessionEndingOutboxTest {
         assertThat(claimed).hasSize(1);
         assertThat(claimed.get(0).accountId()).isEqualTo(account);
         assertThat(claimed.get(0).reason()).isEqualTo(SessionEndingReason.ERASURE);
+        assertThat(claimed.get(0).sessionSid()).as("every session").isEmpty();
         assertThat(claimed.get(0).attempt()).isEqualTo(1);
         assertThat(outbox.claimDue(10, LEASE)).as("leased to the first worker").isEmpty();
         assertThat(outbox.pendingFor(account)).isEqualTo(1);
@@ -49,6 +50,21 @@ class JdbcSessionEndingOutboxTest {
         assertThat(outbox.pendingFor(account)).isZero();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(outbox.claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aCommandToEndOneSessionNamesItsSid() {
+        UUID account = UUID.randomUUID();
+        outbox.enqueueOne(account, "one-session-sid", SessionEndingReason.OPERATOR);
+
+        List<SessionEnding> claimed = outbox.claimDue(10, LEASE);
+
+        assertThat(claimed).singleElement().satisfies(command -> {
+            assertThat(command.accountId()).isEqualTo(account);
+            assertThat(command.reason()).isEqualTo(SessionEndingReason.OPERATOR);
+            assertThat(command.sessionSid()).contains("one-session-sid");
+        });
+        assertThat(outbox.pendingFor(account)).isEqualTo(1);
     }
 
     @Test

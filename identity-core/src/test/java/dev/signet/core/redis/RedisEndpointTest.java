@@ -1,10 +1,9 @@
-package dev.signet.server.redis;
+package dev.signet.core.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisURI;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -79,11 +78,12 @@ class RedisEndpointTest {
 
     @Test
     void timeoutsMustBePositive() {
-        assertThatThrownBy(() -> new RedisProperties(URI.create("redis://localhost:6379"), Duration.ZERO,
-                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        RedisEndpoint endpoint = RedisEndpoint.parse("redis://localhost:6379");
+        assertThatThrownBy(() -> new RedisConnectionSettings(endpoint, Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ofSeconds(30)))
                 .hasMessageContaining("signet.redis.timeout");
-        assertThatThrownBy(() -> new RedisProperties(URI.create("redis://localhost:6379"), Duration.ofSeconds(2),
-                Duration.ofSeconds(-1), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> new RedisConnectionSettings(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(-1),
+                Duration.ofSeconds(30)))
                 .hasMessageContaining("signet.redis.connect-timeout");
     }
 }

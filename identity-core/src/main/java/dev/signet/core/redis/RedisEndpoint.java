@@ -1,4 +1,4 @@
-package dev.signet.server.redis;
+package dev.signet.core.redis;
 
 import io.lettuce.core.RedisURI;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.List;
  * <li>{@code redis-cluster://[:password@]host:port[,host:port...]}, {@code rediss-cluster://...}: any reachable nodes
  * of a cluster (seeds); the client learns the rest of the topology from them.</li>
  * </ul>
- * A wrong URL stops the server at start-up with a message that names the setting.
+ * A wrong URL stops the service at start-up with a message that names the setting.
  */
 public sealed interface RedisEndpoint {
 
@@ -119,7 +119,7 @@ public sealed interface RedisEndpoint {
     }
 
     /** The URL as it may be logged: a password in it is replaced by {@code ***}. */
-    static String withoutPassword(String url) {
+    public static String withoutPassword(String url) {
         if (url == null) {
             return "";
         }
