@@ -1,7 +1,9 @@
 package dev.signet.server.clients;
 
+import dev.signet.core.client.ManagedRelyingPartyRepository;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
+import dev.signet.core.client.jdbc.JdbcManagedRelyingPartyRepository;
 import dev.signet.core.client.jdbc.JdbcRelyingPartyRepository;
 import dev.signet.core.replay.ReplayCache;
 import dev.signet.core.replay.inmemory.InMemoryReplayCache;
@@ -29,7 +31,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 
 /**
  * Relying parties: read from {@code signet.clients.file} at start-up (a wrong file stops the server), stored in
- * PostgreSQL, and served to the authorization server from there.
+ * PostgreSQL next to those operators manage through the admin API, and served to the authorization server from there,
+ * read on every request (no cache), so an operator's change holds on every instance from its commit.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
@@ -46,14 +49,23 @@ class ClientsConfiguration {
     }
 
     @Bean
+    ManagedRelyingPartyRepository managedRelyingPartyRepository(DataSource dataSource, Clock clock) {
+        return new JdbcManagedRelyingPartyRepository(dataSource, clock);
+    }
+
+    @Bean
     @DependsOnDatabaseInitialization
     DeclaredRelyingParties declaredRelyingParties(ClientsProperties properties, ResourceLoader resourceLoader,
             RelyingPartyRepository repository) {
         Resource file = resource(properties.file(), resourceLoader);
         List<RelyingParty> declared = new RelyingPartyFileLoader().load(file);
-        repository.replaceFileDeclared(declared);
+        List<String> managedByOperators = repository.replaceFileDeclared(declared);
         log.info("Relying parties from {}: {}", properties.file(),
                 declared.stream().map(RelyingParty::clientId).toList());
+        if (!managedByOperators.isEmpty()) {
+            log.warn("Relying parties in {} left as operators changed them through the admin API (the file no longer "
+                    + "applies to them): {}", properties.file(), managedByOperators);
+        }
         return new DeclaredRelyingParties(declared);
     }
 
@@ -64,9 +76,9 @@ class ClientsConfiguration {
 
     /** Takes {@link DeclaredRelyingParties} so that no client is served before the file is in the database. */
     @Bean
-    RegisteredClientRepository registeredClientRepository(RelyingPartyRepository repository,
-            DeclaredRelyingParties declared) {
-        return new RelyingPartyRegisteredClientRepository(repository);
+    RegisteredClientRepository registeredClientRepository(ManagedRelyingPartyRepository repository,
+            DeclaredRelyingParties declared, Clock clock) {
+        return new RelyingPartyRegisteredClientRepository(repository, clock);
     }
 
     @Bean
