@@ -1,5 +1,6 @@
 package dev.signet.admin.relyingparties;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.signet.admin.audit.OperatorAudit;
 import dev.signet.admin.web.ConflictException;
 import dev.signet.admin.web.EntityTags;
@@ -10,6 +11,8 @@ import dev.signet.core.client.ManagedRelyingParty;
 import dev.signet.core.client.ManagedRelyingPartyRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -100,8 +104,11 @@ public class RelyingPartyController {
     @ApiResponse(responseCode = "201", description = "Registered; Location and ETag name it")
     @ApiResponse(responseCode = "400", description = "A field is not valid (invalid-request, errors name them)")
     @ApiResponse(responseCode = "409", description = "The client id is taken (invalid-transition)")
-    public ResponseEntity<Registered> register(@RequestBody RelyingPartyRequest body, Authentication operator,
-            HttpServletRequest request) {
+    public ResponseEntity<Registered> register(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+                    implementation = RelyingPartyRequest.class))) @RequestBody Map<String, Object> document,
+            Authentication operator, HttpServletRequest request) {
+        RelyingPartyRequest body = RegistrationDocuments.read(document);
         Optional<ClientSecrets.NewSecret> secret = usesSecret(body) ? Optional.of(ClientSecrets.generate())
                 : Optional.empty();
         RegistrationValidator.Valid valid = validator.validate(body, Optional.empty(),
@@ -137,7 +144,10 @@ public class RelyingPartyController {
     @ApiResponse(responseCode = "428", description = "No If-Match")
     public ResponseEntity<RelyingPartyView> replace(@PathVariable String clientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody RelyingPartyRequest body, Authentication operator, HttpServletRequest request) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+                    implementation = RelyingPartyRequest.class))) @RequestBody Map<String, Object> document, Authentication operator,
+            HttpServletRequest request) {
+        RelyingPartyRequest body = RegistrationDocuments.read(document);
         if (body.clientId() != null && !body.clientId().equals(clientId)) {
             throw new InvalidRequestException("client_id", "A client id cannot change: register a new client.");
         }
@@ -158,7 +168,7 @@ public class RelyingPartyController {
     }
 
     private ResponseEntity<RelyingPartyView> update(String clientId, String ifMatch,
-            java.util.function.Function<RelyingPartyView, RelyingPartyRequest> change, Authentication operator,
+            Function<RelyingPartyView, RelyingPartyRequest> change, Authentication operator,
             HttpServletRequest request) {
         ManagedRelyingParty current = existing(clientId);
         EntityTags.requireMatch(ifMatch, EntityTags.of(current.updatedAt()));
@@ -189,9 +199,8 @@ public class RelyingPartyController {
     }
 
     /** RFC 7396 on the registration's top-level members (none of its values is merged deeper than that). */
-    @SuppressWarnings("unchecked")
     private static RelyingPartyRequest merge(RelyingPartyRequest current, Map<String, Object> patch) {
-        Map<String, Object> document = new LinkedHashMap<>(JSON.convertValue(current, Map.class));
+        Map<String, Object> document = RegistrationDocuments.write(current);
         patch.forEach((name, value) -> {
             if (value == null) {
                 document.remove(name);
@@ -199,12 +208,7 @@ public class RelyingPartyController {
                 document.put(name, value);
             }
         });
-        try {
-            return JSON.convertValue(document, RelyingPartyRequest.class);
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("body", "The patch does not give a registration: a field has the "
-                    + "wrong type (lists are JSON arrays, jwks an object, require_pkce true or false).");
-        }
+        return RegistrationDocuments.read(document);
     }
 
     /** The names of the registration fields that differ, for the audit entry. */
@@ -224,7 +228,7 @@ public class RelyingPartyController {
      * @param clientSecret the new secret, or null when the method uses none
      */
     public record Registered(
-            @com.fasterxml.jackson.annotation.JsonProperty("relying_party") RelyingPartyView relyingParty,
-            @com.fasterxml.jackson.annotation.JsonProperty("client_secret") String clientSecret) {
+            @JsonProperty("relying_party") RelyingPartyView relyingParty,
+            @JsonProperty("client_secret") String clientSecret) {
     }
 }

@@ -143,6 +143,31 @@ class RelyingPartiesIT extends AdminApiIntegrationTest {
     }
 
     @Test
+    void anUnknownFieldOrAWrongTypeIsAProblemNamingTheField() throws Exception {
+        String token = signet().token("ops-typo", MANAGE);
+
+        HttpResponse<String> typo = send("POST", "/relying-parties", null, secretClient(uniqueId("typo"))
+                .replace("\"redirect_uris\"", "\"redirect_uri\""), token);
+        HttpResponse<String> wrongType = send("POST", "/relying-parties", null, secretClient(uniqueId("type"))
+                .replace("\"scopes\": [\"openid\", \"email\"]", "\"scopes\": {\"openid\": true}"), token);
+
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(json(typo).get("errors").get(0).get("parameter").asString()).isEqualTo("redirect_uri");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType).get("errors").get(0).get("parameter").asString()).isEqualTo("scopes");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRelyingPartyEndpoints() throws Exception {
+        JsonNode document = json(get("/v3/api-docs", null));
+
+        assertThat(document.get("paths").propertyNames()).contains("/relying-parties",
+                "/relying-parties/{clientId}", "/relying-parties/{clientId}/disable",
+                "/relying-parties/{clientId}/enable", "/relying-parties/{clientId}/client-secret",
+                "/relying-parties/{clientId}/keys");
+    }
+
+    @Test
     void aPairwiseClientOnSeveralHostsNeedsASectorIdentifierDocumentItCanRead() throws Exception {
         String token = signet().token("ops-sector", MANAGE);
         String twoHosts = """

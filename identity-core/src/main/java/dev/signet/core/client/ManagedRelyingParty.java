@@ -15,6 +15,7 @@ import java.util.Optional;
  *                            if one was given; the registration's sector identifier is then that URI's host
  * @param enabled             false once an operator disabled it: the authorization server treats it as unknown
  * @param previousSecret      the client secret replaced by the last rotation, while it is still accepted
+ * @param tokensNotBefore     when it was last disabled: refresh tokens issued before are no longer honoured
  * @param updatedAt           the last change, to the microsecond (the admin API's ETag)
  */
 public record ManagedRelyingParty(
@@ -22,12 +23,14 @@ public record ManagedRelyingParty(
         Optional<URI> sectorIdentifierUri,
         boolean enabled,
         Optional<PreviousClientSecret> previousSecret,
+        Optional<Instant> tokensNotBefore,
         Instant updatedAt) {
 
     public ManagedRelyingParty {
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(sectorIdentifierUri, "sectorIdentifierUri");
         Objects.requireNonNull(previousSecret, "previousSecret");
+        Objects.requireNonNull(tokensNotBefore, "tokensNotBefore");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 

@@ -35,7 +35,12 @@ public interface ManagedRelyingPartyRepository {
     Optional<ManagedRelyingParty> update(RelyingParty registration, Optional<URI> sectorIdentifierUri,
             Instant expectedVersion);
 
-    /** Enables or disables it; empty when it does not exist or changed since {@code expectedVersion}. */
+    /**
+     * Enables or disables it; disabling also sets {@link ManagedRelyingParty#tokensNotBefore()} to now, so that
+     * refresh tokens issued until then stay dead when it is enabled again.
+     *
+     * @return the stored relying party, or empty when it does not exist or changed since {@code expectedVersion}
+     */
     Optional<ManagedRelyingParty> setEnabled(String clientId, boolean enabled, Instant expectedVersion);
 
     /**

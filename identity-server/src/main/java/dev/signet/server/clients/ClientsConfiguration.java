@@ -10,6 +10,8 @@ import dev.signet.core.replay.inmemory.InMemoryReplayCache;
 import dev.signet.core.replay.redis.RedisReplayCache;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.util.List;
@@ -79,6 +81,20 @@ class ClientsConfiguration {
     RegisteredClientRepository registeredClientRepository(ManagedRelyingPartyRepository repository,
             DeclaredRelyingParties declared, Clock clock) {
         return new RelyingPartyRegisteredClientRepository(repository, clock);
+    }
+
+    /** Refresh tokens issued before a relying party was disabled stay refused once it is enabled again. */
+    @Bean
+    RefreshGrantCheck refreshAfterDisableCheck(ManagedRelyingPartyRepository repository,
+            AuthorizationStore authorizations, Clock clock) {
+        return new RefreshAfterDisableCheck(repository, authorizations, clock);
+    }
+
+    /** A disabled relying party's tokens introspect as inactive. */
+    @Bean
+    AuthorizationServerCustomizer disabledClientIntrospection(AuthorizationStore authorizations,
+            RegisteredClientRepository registeredClients) {
+        return new DisabledClientIntrospection(authorizations, registeredClients);
     }
 
     @Bean

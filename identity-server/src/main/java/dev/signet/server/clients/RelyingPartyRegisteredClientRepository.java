@@ -24,8 +24,9 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  *
  * <p>Read from PostgreSQL on every lookup, never cached: when an operator disables a relying party or rotates its
  * secret through the admin API, every instance refuses it from the next request. A disabled relying party is unknown
- * here ({@code invalid_client} at the token, introspection and revocation endpoints; the authorization endpoint shows
- * its page for an unknown client). During a secret rotation's overlap the stored secret lists both hashes, which
+ * to {@link #findByClientId} ({@code invalid_client} at the token, introspection and revocation endpoints; the
+ * authorization endpoint shows its page for an unknown client); its stored tokens introspect as inactive
+ * ({@link DisabledClientIntrospection}) and are refused at userinfo. During a secret rotation's overlap the stored secret lists both hashes, which
  * {@link Sha256ClientSecretEncoder} accepts.
  */
 public final class RelyingPartyRegisteredClientRepository implements RegisteredClientRepository {
@@ -45,17 +46,27 @@ public final class RelyingPartyRegisteredClientRepository implements RegisteredC
                 + "admin API, not by dynamic registration");
     }
 
+    /**
+     * Any stored relying party, enabled or not: the framework looks clients up by id for what it already holds (a
+     * stored authorization's client, an ID token hint's), and a disabled client's stored tokens must still be
+     * readable to be refused rather than fail. Whether a client may act is {@link #findByClientId}'s answer.
+     */
     @Override
     public RegisteredClient findById(String id) {
-        return findByClientId(id);
+        return find(id, false);
     }
 
+    /** The client that authenticates or starts an authorization now: enabled relying parties only. */
     @Override
     public RegisteredClient findByClientId(String clientId) {
+        return find(clientId, true);
+    }
+
+    private RegisteredClient find(String clientId, boolean enabledOnly) {
         if (clientId == null) {
             return null;
         }
-        return relyingParties.find(clientId).filter(ManagedRelyingParty::enabled)
+        return relyingParties.find(clientId).filter(managed -> managed.enabled() || !enabledOnly)
                 .map(managed -> toRegisteredClient(managed.registration(),
                         managed.previousSecretValidAt(clock.instant())))
                 .orElse(null);

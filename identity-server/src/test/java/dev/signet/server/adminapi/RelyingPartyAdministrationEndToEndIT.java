@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Relying parties managed through the admin API, end to end: an operator registers a service in the admin API (its
  * own application on this server's PostgreSQL, with a real Signet token), and this running identity-server serves it
  * at once, with no restart: client credentials and authorization code with PKCE work; a rotated secret keeps working
- * only for the overlap asked for; a disabled service gets no tokens and its pending code is refused.
+ * only for the overlap asked for; a disabled service gets no tokens, its pending code and refresh token are refused,
+ * and that refresh token stays refused once the service is enabled again.
  */
 class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
 
@@ -99,16 +100,17 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
     }
 
     @Test
-    void aCitizenSignsInToARegisteredPublicServiceWithPkceAndNoLongerOnceItIsDisabled() throws Exception {
+    void aCitizenSignsInToARegisteredServiceWithPkceAndItsTokensDieWhenItIsDisabled() throws Exception {
         String clientId = "e2e-pkce-" + UUID.randomUUID();
         String callback = "http://127.0.0.1:8123/callback";
         String operator = operatorToken();
         HttpResponse<String> registered = admin("POST", "/relying-parties", null, """
-                {"client_id": "%s", "client_name": "Renew a fishing licence", "token_endpoint_auth_method": "none",
+                {"client_id": "%s", "client_name": "Renew a fishing licence",
+                 "token_endpoint_auth_method": "client_secret_basic", "require_pkce": true,
                  "redirect_uris": ["%s"], "scopes": ["openid", "email"], "allowed_vtr": ["Cl"]}
                 """.formatted(clientId, callback), operator);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        assertThat(JSON.readTree(registered.body()).get("client_secret").isNull()).isTrue();
+        String secret = JSON.readTree(registered.body()).get("client_secret").asString();
         String email = uniqueEmail("rp-admin");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
@@ -116,21 +118,45 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
         String verifier = "e2e-verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
         String code = authorize(browser, clientId, callback, verifier);
-        HttpResponse<String> tokens = exchange(clientId, callback, code, verifier);
+        HttpResponse<String> tokens = token(clientId, secret, Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", callback, "code_verifier", verifier));
 
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         assertThat(JSON.readTree(tokens.body()).get("id_token").asString()).isNotBlank();
+        String refreshToken = JSON.readTree(tokens.body()).get("refresh_token").asString();
+        String accessToken = JSON.readTree(tokens.body()).get("access_token").asString();
+        assertThat(JSON.readTree(introspect(accessToken).body()).get("active").asBoolean()).isTrue();
 
         String pendingCode = authorize(browser, clientId, callback, verifier);
         assertThat(admin("POST", "/relying-parties/" + clientId + "/disable", etag(clientId, operator),
                 "{\"reason\": \"E2E-RP-2 compromised\"}", operator).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> refusedExchange = exchange(clientId, callback, pendingCode, verifier);
+        HttpResponse<String> refusedExchange = token(clientId, secret, Map.of("grant_type", "authorization_code",
+                "code", pendingCode, "redirect_uri", callback, "code_verifier", verifier));
         assertThat(refusedExchange.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(refusedExchange.body()).get("error").asString()).isEqualTo("invalid_client");
+        HttpResponse<String> refusedRefresh = token(clientId, secret, Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+        assertThat(refusedRefresh.statusCode()).isEqualTo(401);
+        HttpResponse<String> introspection = introspect(accessToken);
+        assertThat(introspection.statusCode()).as(introspection.body()).isEqualTo(200);
+        assertThat(JSON.readTree(introspection.body()).get("active").asBoolean())
+                .as("a disabled service's access token is inactive").isFalse();
+        assertThat(userinfo(accessToken).statusCode()).isEqualTo(401);
         TestBrowser.Page refusedAuthorization = browser.get(authorizationPath(clientId, callback, verifier));
         assertThat(refusedAuthorization.status()).as("a page, never a redirect to a disabled service").isEqualTo(400);
         assertThat(refusedAuthorization.body()).contains("is not registered with this sign-in service");
+
+        assertThat(admin("POST", "/relying-parties/" + clientId + "/enable", etag(clientId, operator),
+                "{\"reason\": \"E2E-RP-2 cleaned up\"}", operator).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> staleRefresh = token(clientId, secret, Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+        assertThat(staleRefresh.statusCode()).as("a refresh token from before the disable").isEqualTo(400);
+        assertThat(JSON.readTree(staleRefresh.body()).get("error").asString()).isEqualTo("invalid_grant");
+        String freshCode = authorize(browser, clientId, callback, verifier);
+        assertThat(token(clientId, secret, Map.of("grant_type", "authorization_code", "code", freshCode,
+                "redirect_uri", callback, "code_verifier", verifier)).statusCode()).isEqualTo(200);
     }
 
     private String authorize(TestBrowser browser, String clientId, String callback, String verifier)
@@ -150,14 +176,29 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
                 "code_challenge_method", "S256"));
     }
 
-    private HttpResponse<String> exchange(String clientId, String callback, String code, String verifier)
+    private HttpResponse<String> token(String clientId, String secret, Map<String, String> form) throws Exception {
+        return token(clientId, secret, form, "/oauth2/token");
+    }
+
+    private HttpResponse<String> token(String clientId, String secret, Map<String, String> form, String path)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(SecretClient.form(Map.of("grant_type",
-                        "authorization_code", "code", code, "redirect_uri", callback, "client_id", clientId,
-                        "code_verifier", verifier))))
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(SecretClient.form(form)))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Introspection by another service (a resource server holding the token). */
+    private HttpResponse<String> introspect(String accessToken) throws Exception {
+        return token("test-secret", "test-secret-value", Map.of("token", accessToken), "/oauth2/introspect");
+    }
+
+    private HttpResponse<String> userinfo(String accessToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String rotate(String clientId, String overlap, String operator) throws Exception {
@@ -170,13 +211,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
     }
 
     private HttpResponse<String> clientCredentials(String clientId, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Accept", "application/json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=read"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return token(clientId, secret, Map.of("grant_type", "client_credentials", "scope", "read"));
     }
 
     private String operatorToken() throws Exception {

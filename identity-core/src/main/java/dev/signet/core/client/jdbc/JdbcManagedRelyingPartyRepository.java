@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcManagedRelyingPartyRepository implements ManagedRelyingPartyRepository {
 
     private static final String SELECT = "SELECT " + JdbcRelyingPartyRepository.COLUMNS + ", disabled_at, "
-            + "previous_client_secret_sha256, previous_client_secret_expires_at, sector_identifier_uri, updated_at "
+            + "previous_client_secret_sha256, previous_client_secret_expires_at, sector_identifier_uri, tokens_not_before, updated_at "
             + "FROM relying_party ";
 
     private final JdbcClient jdbc;
@@ -99,9 +99,10 @@ public final class JdbcManagedRelyingPartyRepository implements ManagedRelyingPa
     public Optional<ManagedRelyingParty> setEnabled(String clientId, boolean enabled, Instant expectedVersion) {
         Timestamp now = now();
         int updated = jdbc.sql("UPDATE relying_party SET disabled_at = CASE WHEN ? THEN NULL "
-                        + "ELSE coalesce(disabled_at, ?) END, source = 'ADMIN', updated_at = ? "
-                        + "WHERE client_id = ? AND updated_at = ?")
-                .params(enabled, now, now, clientId, Timestamp.from(expectedVersion))
+                        + "ELSE coalesce(disabled_at, ?) END, "
+                        + "tokens_not_before = CASE WHEN ? THEN tokens_not_before ELSE ? END, "
+                        + "source = 'ADMIN', updated_at = ? WHERE client_id = ? AND updated_at = ?")
+                .params(enabled, now, enabled, now, now, clientId, Timestamp.from(expectedVersion))
                 .update();
         return updated == 1 ? find(clientId) : Optional.empty();
     }
@@ -109,7 +110,9 @@ public final class JdbcManagedRelyingPartyRepository implements ManagedRelyingPa
     @Override
     public Optional<ManagedRelyingParty> rotateSecret(String clientId, String newSecretSha256,
             Optional<Instant> previousValidUntil, Instant expectedVersion) {
-        Timestamp until = previousValidUntil.map(Timestamp::from).orElse(null);
+        // Cut to PostgreSQL's microseconds here, not rounded there, so the overlap never ends later than asked.
+        Timestamp until = previousValidUntil.map(instant -> Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS)))
+                .orElse(null);
         int updated = jdbc.sql("UPDATE relying_party SET "
                         + "previous_client_secret_sha256 = CASE WHEN ?::timestamptz IS NULL THEN NULL "
                         + "ELSE client_secret_sha256 END, "
@@ -147,6 +150,7 @@ public final class JdbcManagedRelyingPartyRepository implements ManagedRelyingPa
                 previous == null || previousExpiry == null ? Optional.empty()
                         : Optional.of(new ManagedRelyingParty.PreviousClientSecret(previous,
                                 previousExpiry.toInstant())),
+                Optional.ofNullable(rs.getTimestamp("tokens_not_before")).map(Timestamp::toInstant),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

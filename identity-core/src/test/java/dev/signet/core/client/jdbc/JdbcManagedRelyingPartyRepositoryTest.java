@@ -78,13 +78,15 @@ class JdbcManagedRelyingPartyRepositoryTest {
         ManagedRelyingParty disabled = managed.setEnabled("rp-dis", false, created.updatedAt()).orElseThrow();
 
         assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.tokensNotBefore()).contains(disabled.updatedAt());
         assertThat(served.findByClientId("rp-dis")).isEmpty();
         assertThat(served.findAll()).extracting(RelyingParty::clientId).doesNotContain("rp-dis");
         assertThat(managed.find("rp-dis")).isPresent();
 
-        managed.setEnabled("rp-dis", true, disabled.updatedAt()).orElseThrow();
+        ManagedRelyingParty enabled = managed.setEnabled("rp-dis", true, disabled.updatedAt()).orElseThrow();
 
         assertThat(served.findByClientId("rp-dis")).isPresent();
+        assertThat(enabled.tokensNotBefore()).as("kept after enabling").isEqualTo(disabled.tokensNotBefore());
     }
 
     @Test
