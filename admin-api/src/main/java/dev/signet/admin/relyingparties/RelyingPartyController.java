@@ -145,8 +145,8 @@ public class RelyingPartyController {
     public ResponseEntity<RelyingPartyView> replace(@PathVariable String clientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
-                    implementation = RelyingPartyRequest.class))) @RequestBody Map<String, Object> document, Authentication operator,
-            HttpServletRequest request) {
+                    implementation = RelyingPartyRequest.class))) @RequestBody Map<String, Object> document,
+            Authentication operator, HttpServletRequest request) {
         RelyingPartyRequest body = RegistrationDocuments.read(document);
         if (body.clientId() != null && !body.clientId().equals(clientId)) {
             throw new InvalidRequestException("client_id", "A client id cannot change: register a new client.");

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcManagedRelyingPartyRepository implements ManagedRelyingPartyRepository {
 
     private static final String SELECT = "SELECT " + JdbcRelyingPartyRepository.COLUMNS + ", disabled_at, "
-            + "previous_client_secret_sha256, previous_client_secret_expires_at, sector_identifier_uri, tokens_not_before, updated_at "
-            + "FROM relying_party ";
+            + "previous_client_secret_sha256, previous_client_secret_expires_at, sector_identifier_uri, "
+            + "tokens_not_before, updated_at FROM relying_party ";
 
     private final JdbcClient jdbc;
     private final Clock clock;
