@@ -43,7 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>the first request with the key is still running: 409 ({@code idempotency-key-in-use}); retry later.</li>
  * </ul>
  * Keys belong to the authenticated operator (the token's subject), so two clients never see each other's responses.
- * A response with a 5xx status (or an exception) is not stored: the key is released and the client may retry.
+ * A response with a 5xx status (or an exception) is not stored: the key is released and the client may retry. Nor is
+ * one marked {@code Cache-Control: no-store} (a new client secret, shown once): a secret is never kept for replay; a
+ * retry runs again and meets the state the first request left (a taken client id, a changed ETag).
  * Runs after Spring Security, so only authenticated, authorised requests claim keys.
  */
 public final class IdempotencyKeyFilter extends OncePerRequestFilter {
@@ -122,7 +124,10 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(new CachedBodyRequest(request, body), recorded);
-            if (recorded.getStatus() < 500) {
+            String cacheControl = recorded.getHeader("Cache-Control");
+            boolean noStore = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT)
+                    .contains("no-store");
+            if (recorded.getStatus() < 500 && !noStore) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (String name : REPLAYED_HEADERS) {
                     String value = name.equals("Content-Type") ? recorded.getContentType() : recorded.getHeader(name);

@@ -90,6 +90,24 @@ public abstract class RelyingPartyRepositoryContract {
     }
 
     @Test
+    void theFileNeverOverwritesARelyingPartyTheAdminApiManages() {
+        repository().save(relyingParty("admin-managed", RelyingParty.Source.ADMIN));
+        RelyingParty fileVersion = new RelyingParty("admin-managed", "From the file",
+                List.of(URI.create("https://file.example/cb")), List.of(), Optional.empty(),
+                TokenEndpointAuthMethod.NONE, Optional.empty(), Optional.empty(), Optional.empty(), "file.example",
+                SubjectType.PAIRWISE, Set.of("authorization_code"), Set.of("openid"), Set.of(), List.of("Cl"),
+                IdTokenSigningAlgorithm.ES256, false, RelyingParty.Source.FILE);
+
+        List<String> leftAlone = repository().replaceFileDeclared(List.of(fileVersion,
+                relyingParty("file-other", RelyingParty.Source.FILE)));
+
+        assertThat(leftAlone).containsExactly("admin-managed");
+        assertThat(repository().findByClientId("admin-managed"))
+                .contains(relyingParty("admin-managed", RelyingParty.Source.ADMIN));
+        assertThat(repository().findByClientId("file-other")).isPresent();
+    }
+
+    @Test
     void replacingWithNothingRemovesEveryFileEntry() {
         repository().save(relyingParty("file-only", RelyingParty.Source.FILE));
 

@@ -1,13 +1,17 @@
 package dev.signet.server.clients;
 
+import dev.signet.core.client.ManagedRelyingPartyRepository;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
+import dev.signet.core.client.jdbc.JdbcManagedRelyingPartyRepository;
 import dev.signet.core.client.jdbc.JdbcRelyingPartyRepository;
 import dev.signet.core.replay.ReplayCache;
 import dev.signet.core.replay.inmemory.InMemoryReplayCache;
 import dev.signet.core.replay.redis.RedisReplayCache;
 import dev.signet.server.config.SignetProperties;
 import dev.signet.server.oidc.AuthorizationServerCustomizer;
+import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +33,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 
 /**
  * Relying parties: read from {@code signet.clients.file} at start-up (a wrong file stops the server), stored in
- * PostgreSQL, and served to the authorization server from there.
+ * PostgreSQL next to those operators manage through the admin API, and served to the authorization server from there,
+ * read on every request (no cache), so an operator's change holds on every instance from its commit.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
@@ -46,14 +51,23 @@ class ClientsConfiguration {
     }
 
     @Bean
+    ManagedRelyingPartyRepository managedRelyingPartyRepository(DataSource dataSource, Clock clock) {
+        return new JdbcManagedRelyingPartyRepository(dataSource, clock);
+    }
+
+    @Bean
     @DependsOnDatabaseInitialization
     DeclaredRelyingParties declaredRelyingParties(ClientsProperties properties, ResourceLoader resourceLoader,
             RelyingPartyRepository repository) {
         Resource file = resource(properties.file(), resourceLoader);
         List<RelyingParty> declared = new RelyingPartyFileLoader().load(file);
-        repository.replaceFileDeclared(declared);
+        List<String> managedByOperators = repository.replaceFileDeclared(declared);
         log.info("Relying parties from {}: {}", properties.file(),
                 declared.stream().map(RelyingParty::clientId).toList());
+        if (!managedByOperators.isEmpty()) {
+            log.warn("Relying parties in {} left as operators changed them through the admin API (the file no longer "
+                    + "applies to them): {}", properties.file(), managedByOperators);
+        }
         return new DeclaredRelyingParties(declared);
     }
 
@@ -64,9 +78,23 @@ class ClientsConfiguration {
 
     /** Takes {@link DeclaredRelyingParties} so that no client is served before the file is in the database. */
     @Bean
-    RegisteredClientRepository registeredClientRepository(RelyingPartyRepository repository,
-            DeclaredRelyingParties declared) {
-        return new RelyingPartyRegisteredClientRepository(repository);
+    RegisteredClientRepository registeredClientRepository(ManagedRelyingPartyRepository repository,
+            DeclaredRelyingParties declared, Clock clock) {
+        return new RelyingPartyRegisteredClientRepository(repository, clock);
+    }
+
+    /** Refresh tokens issued before a relying party was disabled stay refused once it is enabled again. */
+    @Bean
+    RefreshGrantCheck refreshAfterDisableCheck(ManagedRelyingPartyRepository repository,
+            AuthorizationStore authorizations, Clock clock) {
+        return new RefreshAfterDisableCheck(repository, authorizations, clock);
+    }
+
+    /** A disabled relying party's tokens introspect as inactive. */
+    @Bean
+    AuthorizationServerCustomizer disabledClientIntrospection(AuthorizationStore authorizations,
+            RegisteredClientRepository registeredClients) {
+        return new DisabledClientIntrospection(authorizations, registeredClients);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.signet.server.clients;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONArrayUtils;
@@ -45,10 +46,17 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * registered keys ({@code alg=none} refused), with {@code iss} = client id and {@code aud} = this issuer; its claims
  * replace the query parameters of the same name, then the framework's converter reads the merged request.
  * {@code request_uri} (request objects by reference) is refused with {@code request_uri_not_supported}.
+ *
+ * <p>The JOSE header's {@code typ} must be {@code oauth-authz-req+jwt} (RFC 9101 §10.8, explicit typing), or
+ * {@code JWT} or absent for clients written before explicit typing: any other type (such as a client assertion's or
+ * a logout token's) is a different kind of JWT and is refused with {@code invalid_request_object}, so that a token
+ * minted for one purpose cannot be replayed as a request object.
  */
 final class RequestObjectAuthorizationRequestConverter implements AuthenticationConverter {
 
     static final String REQUEST_OBJECT_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc9101#section-6.3";
+    /** RFC 9101 §10.8: the media type of a request object, without its {@code application/} prefix. */
+    static final JOSEObjectType REQUEST_OBJECT_TYPE = new JOSEObjectType("oauth-authz-req+jwt");
     private static final Set<String> JWT_ONLY_CLAIMS = Set.of("iss", "aud", "exp", "iat", "nbf", "jti", "sub");
 
     private final AuthenticationConverter delegate;
@@ -95,8 +103,15 @@ final class RequestObjectAuthorizationRequestConverter implements Authentication
         if (!(jwt instanceof SignedJWT signed)) {
             throw invalidRequestObject(request, "The request object must be signed (alg none is not accepted)");
         }
+        if (!isRequestObjectType(signed.getHeader().getType())) {
+            throw invalidRequestObject(request, "The request object's typ must be oauth-authz-req+jwt (RFC 9101), "
+                    + "or JWT, or absent");
+        }
         DefaultJWTProcessor<SecurityContext> processor = clientKeys.processorFor(rp)
                 .orElseThrow(() -> invalidRequestObject(request, "The client has registered no keys to sign with"));
+        // The type was checked above, more leniently than Nimbus' default verifier (which knows only JWT).
+        processor.setJWSTypeVerifier((type, context) -> {
+        });
         JWTClaimsSet claims;
         try {
             claims = processor.process(signed, null);
@@ -130,6 +145,22 @@ final class RequestObjectAuthorizationRequestConverter implements Authentication
             throw invalidRequestObject(request, "The request object is not valid yet");
         }
         return claims;
+    }
+
+    /**
+     * Whether a {@code typ} names a request object: {@code oauth-authz-req+jwt}, also with the
+     * {@code application/} prefix RFC 7515 §4.1.9 lets senders keep, and compared case-insensitively as media types
+     * are; {@code JWT} or none for untyped request objects.
+     */
+    static boolean isRequestObjectType(JOSEObjectType type) {
+        if (type == null) {
+            return true;
+        }
+        String value = type.getType().toLowerCase(java.util.Locale.ROOT);
+        if (value.startsWith("application/")) {
+            value = value.substring("application/".length());
+        }
+        return value.equals("jwt") || value.equals(REQUEST_OBJECT_TYPE.getType());
     }
 
     /** RFC 9101 §6.3: the request object's parameters win over the query's; {@code request} itself is consumed. */

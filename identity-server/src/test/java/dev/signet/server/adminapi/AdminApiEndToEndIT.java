@@ -1,5 +1,6 @@
 package dev.signet.server.adminapi;
 
+import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;

@@ -11,7 +11,7 @@ import dev.signet.core.account.AccountStatus;
 import dev.signet.core.links.LinkMethod;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
-import dev.signet.server.testing.AdminApiServer;
+import dev.signet.server.testing.RunningAdminApi;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -63,7 +63,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     private static final String IMPORT_SECRET = "import-secret-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static DepartmentRealm realm;
-    private static AdminApiServer adminApi;
+    private static RunningAdminApi adminApi;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -95,7 +95,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         jdbc = JdbcClient.create(dataSource);
         synchronized (KeycloakRealmImportIT.class) {
             if (adminApi == null) {
-                adminApi = AdminApiServer.start(environment, baseUrl(), Map.of());
+                adminApi = RunningAdminApi.start(environment, baseUrl(), Map.of());
             }
         }
     }
@@ -103,7 +103,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     @AfterAll
     static void stopAdminApi() {
         if (adminApi != null) {
-            adminApi.stop();
+            adminApi.close();
             adminApi = null;
         }
     }

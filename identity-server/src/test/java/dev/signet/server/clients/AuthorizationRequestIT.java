@@ -248,6 +248,29 @@ class AuthorizationRequestIT extends ServerIntegrationTest {
     }
 
     @Test
+    void aRequestObjectTypedAsRfc9101SaysOrAsAPlainJwtIsAccepted() throws Exception {
+        for (String type : List.of("oauth-authz-req+jwt", "application/oauth-authz-req+jwt", "JWT")) {
+            String typed = ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(), type, requestObject().build());
+
+            assertGoesOnToSignIn(authorize(byValue(typed)));
+        }
+    }
+
+    @Test
+    void aSignedJwtOfAnotherTypeIsNotAcceptedAsARequestObject() throws Exception {
+        // A client assertion or logout token signed by the same client must not pass for a request object.
+        for (String type : List.of("client-authentication+jwt", "logout+jwt", "at+jwt")) {
+            String otherKind = ClientTestSupport.sign(ClientTestSupport.testPkjwtKey(), type,
+                    requestObject().build());
+
+            HttpResponse<String> response = authorize(byValue(otherKind));
+
+            assertErrorRedirect(response, PKJWT_CALLBACK, "invalid_request_object");
+            assertThat(query(location(response)).get("error_description")).contains("typ");
+        }
+    }
+
+    @Test
     void aRequestObjectSignedByAnotherKeyIsRefused() throws Exception {
         String forged = ClientTestSupport.sign(ClientTestSupport.strangerKey(), requestObject().build());
 

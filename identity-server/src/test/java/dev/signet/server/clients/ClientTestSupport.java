@@ -1,6 +1,7 @@
 package dev.signet.server.clients;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -45,9 +46,17 @@ final class ClientTestSupport {
     }
 
     static String sign(ECKey key, JWTClaimsSet claims) {
+        return sign(key, null, claims);
+    }
+
+    /** Signed with {@code typ} in the JOSE header ({@code null}: no typ). */
+    static String sign(ECKey key, String type, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                    claims);
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID());
+            if (type != null) {
+                header.type(new JOSEObjectType(type));
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
             jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -32,4 +32,13 @@ class Sha256ClientSecretEncoderTest {
         assertThat(encoder.matches("test-secret-value", null)).isFalse();
         assertThat(encoder.matches(null, hash)).isFalse();
     }
+
+    @Test
+    void duringAnOverlapEitherTheNewOrTheOldSecretMatchesAndNothingElse() {
+        String stored = Sha256ClientSecretEncoder.either(encoder.encode("new-secret"), encoder.encode("old-secret"));
+
+        assertThat(encoder.matches("new-secret", stored)).isTrue();
+        assertThat(encoder.matches("old-secret", stored)).isTrue();
+        assertThat(encoder.matches("other-secret", stored)).isFalse();
+    }
 }

@@ -6,7 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.core.account.Account;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
-import dev.signet.server.testing.AdminApiServer;
+import dev.signet.server.testing.RunningAdminApi;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -43,7 +43,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DVLA_CALLBACK = "https://dvla.test.example/callback";
-    private static AdminApiServer adminApi;
+    private static RunningAdminApi adminApi;
 
     @Autowired
     private Environment environment;
@@ -59,7 +59,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     void startAdminApi() {
         synchronized (ImportJobEndToEndIT.class) {
             if (adminApi == null) {
-                adminApi = AdminApiServer.start(environment, baseUrl(), Map.of());
+                adminApi = RunningAdminApi.start(environment, baseUrl(), Map.of());
             }
         }
     }
@@ -67,7 +67,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     @AfterAll
     static void stopAdminApi() {
         if (adminApi != null) {
-            adminApi.stop();
+            adminApi.close();
             adminApi = null;
         }
     }

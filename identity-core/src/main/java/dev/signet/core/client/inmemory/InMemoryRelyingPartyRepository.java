@@ -2,6 +2,7 @@ package dev.signet.core.client.inmemory;
 
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +30,18 @@ public final class InMemoryRelyingPartyRepository implements RelyingPartyReposit
     }
 
     @Override
-    public synchronized void replaceFileDeclared(List<RelyingParty> declared) {
+    public synchronized List<String> replaceFileDeclared(List<RelyingParty> declared) {
         Set<String> keep = declared.stream().map(RelyingParty::clientId).collect(Collectors.toSet());
         byClientId.values().removeIf(rp -> rp.source() == RelyingParty.Source.FILE && !keep.contains(rp.clientId()));
-        declared.forEach(this::save);
+        List<String> managedElsewhere = new ArrayList<>();
+        for (RelyingParty rp : declared) {
+            RelyingParty existing = byClientId.get(rp.clientId());
+            if (existing != null && existing.source() == RelyingParty.Source.ADMIN) {
+                managedElsewhere.add(rp.clientId());
+            } else {
+                save(rp);
+            }
+        }
+        return List.copyOf(managedElsewhere);
     }
 }

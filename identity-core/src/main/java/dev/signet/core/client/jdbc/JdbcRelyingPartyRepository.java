@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link RelyingPartyRepository} on PostgreSQL (table {@code relying_party}, migrations V20, V75, V87). */
+/**
+ * {@link RelyingPartyRepository} on PostgreSQL (table {@code relying_party}, migrations V20, V75, V87, V96). Disabled
+ * relying parties ({@code disabled_at} set through the admin API) are not found: to the authorization server they do
+ * not exist.
+ */
 public final class JdbcRelyingPartyRepository implements RelyingPartyRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             client_id, name, redirect_uris, post_logout_redirect_uris, backchannel_logout_uri,
             token_endpoint_auth_method, jwks, jwks_uri, client_secret_sha256, sector_identifier, subject_type,
             grant_types, scopes, claims, allowed_vtr, required_vtr, id_token_signing_alg, require_pkce, source,
@@ -43,7 +48,7 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
 
     @Override
     public Optional<RelyingParty> findByClientId(String clientId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM relying_party WHERE client_id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM relying_party WHERE client_id = ? AND disabled_at IS NULL")
                 .param(clientId)
                 .query(JdbcRelyingPartyRepository::map)
                 .optional();
@@ -51,14 +56,22 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
 
     @Override
     public List<RelyingParty> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM relying_party ORDER BY client_id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM relying_party WHERE disabled_at IS NULL ORDER BY client_id")
                 .query(JdbcRelyingPartyRepository::map)
                 .list();
     }
 
     @Override
     public void save(RelyingParty rp) {
-        jdbc.sql("INSERT INTO relying_party (" + COLUMNS + ", updated_at) "
+        upsert(rp, "");
+    }
+
+    /**
+     * Inserts the relying party or updates the one with its client id where {@code condition} (a SQL condition on the
+     * existing row, or empty) holds; the number of rows written.
+     */
+    private int upsert(RelyingParty rp, String condition) {
+        return jdbc.sql("INSERT INTO relying_party (" + COLUMNS + ", updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name, "
                         + "redirect_uris = EXCLUDED.redirect_uris, "
@@ -73,35 +86,45 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
                         + "id_token_signing_alg = EXCLUDED.id_token_signing_alg, "
                         + "require_pkce = EXCLUDED.require_pkce, source = EXCLUDED.source, "
                         + "events_uri = EXCLUDED.events_uri, department = EXCLUDED.department, "
-                        + "updated_at = EXCLUDED.updated_at")
-                .params(rp.clientId(), rp.name(), uris(rp.redirectUris()), uris(rp.postLogoutRedirectUris()),
-                        rp.backchannelLogoutUri().map(URI::toString).orElse(null), rp.authMethod().value(),
-                        rp.jwks().orElse(null), rp.jwksUri().map(URI::toString).orElse(null),
-                        rp.clientSecretSha256().orElse(null), rp.sectorIdentifier(), rp.subjectType().value(),
-                        sorted(rp.grantTypes()), sorted(rp.scopes()), sorted(rp.claims()),
-                        rp.allowedVtr().toArray(String[]::new), rp.requiredVtr().orElse(null),
-                        rp.idTokenSigningAlgorithm().name(), rp.requirePkce(), rp.source().name(),
-                        rp.eventsUri().map(URI::toString).orElse(null), rp.department().orElse(null),
-                        Timestamp.from(clock.instant()))
+                        + "updated_at = EXCLUDED.updated_at" + condition)
+                .params(parameters(rp, Timestamp.from(clock.instant())))
                 .update();
     }
 
+    /** The values of {@link #COLUMNS} and then {@code updated_at}, in that order. */
+    static List<Object> parameters(RelyingParty rp, Timestamp updatedAt) {
+        return Arrays.asList(rp.clientId(), rp.name(), uris(rp.redirectUris()), uris(rp.postLogoutRedirectUris()),
+                rp.backchannelLogoutUri().map(URI::toString).orElse(null), rp.authMethod().value(),
+                rp.jwks().orElse(null), rp.jwksUri().map(URI::toString).orElse(null),
+                rp.clientSecretSha256().orElse(null), rp.sectorIdentifier(), rp.subjectType().value(),
+                sorted(rp.grantTypes()), sorted(rp.scopes()), sorted(rp.claims()),
+                rp.allowedVtr().toArray(String[]::new), rp.requiredVtr().orElse(null),
+                rp.idTokenSigningAlgorithm().name(), rp.requirePkce(), rp.source().name(),
+                rp.eventsUri().map(URI::toString).orElse(null), rp.department().orElse(null), updatedAt);
+    }
+
     @Override
-    public void replaceFileDeclared(List<RelyingParty> declared) {
-        transactions.executeWithoutResult(status -> {
+    public List<String> replaceFileDeclared(List<RelyingParty> declared) {
+        return transactions.execute(status -> {
             String[] keep = declared.stream().map(RelyingParty::clientId).toArray(String[]::new);
             jdbc.sql("DELETE FROM relying_party WHERE source = 'FILE' AND NOT (client_id = ANY (?))")
                     .param(keep)
                     .update();
-            declared.forEach(this::save);
+            List<String> managedElsewhere = new ArrayList<>();
+            for (RelyingParty rp : declared) {
+                if (upsert(rp, " WHERE relying_party.source = 'FILE'") == 0) {
+                    managedElsewhere.add(rp.clientId());
+                }
+            }
+            return List.copyOf(managedElsewhere);
         });
     }
 
-    private static String[] uris(List<URI> uris) {
+    static String[] uris(List<URI> uris) {
         return uris.stream().map(URI::toString).toArray(String[]::new);
     }
 
-    private static String[] sorted(java.util.Set<String> values) {
+    static String[] sorted(java.util.Set<String> values) {
         return values.stream().sorted().toArray(String[]::new);
     }
 
@@ -110,7 +133,7 @@ public final class JdbcRelyingPartyRepository implements RelyingPartyRepository 
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private static RelyingParty map(ResultSet rs, int row) throws SQLException {
+    static RelyingParty map(ResultSet rs, int row) throws SQLException {
         return new RelyingParty(
                 rs.getString("client_id"),
                 rs.getString("name"),

@@ -48,7 +48,8 @@ final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext
     @Override
     public OidcUserInfo apply(OidcUserInfoAuthenticationContext context) {
         OAuth2Authorization authorization = context.getAuthorization();
-        RegisteredClient client = registeredClients.findById(authorization.getRegisteredClientId());
+        // By client id: a relying party disabled since the token was issued is not found, and its token refused.
+        RegisteredClient client = registeredClients.findByClientId(authorization.getRegisteredClientId());
         UUID accountId = CitizenAccounts.accountOf(authorization).orElseThrow(UserInfoClaims::invalidToken);
         // An account deleted since the token was issued has no claims left to give.
         Account account = accounts.findById(accountId).orElseThrow(UserInfoClaims::invalidToken);

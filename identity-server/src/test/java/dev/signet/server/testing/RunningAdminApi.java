@@ -1,4 +1,4 @@
-package dev.signet.server.adminapi;
+package dev.signet.server.testing;
 
 import dev.signet.admin.AdminApiApplication;
 import java.util.HashMap;
@@ -9,22 +9,30 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * The admin API started as its own Spring application in this JVM, on the database of the identity-server under test
- * and trusting its tokens, for end-to-end tests of what operators do. Close it when the test class is done.
+ * The admin API started as its own Spring application in this JVM, next to the identity-server under test: on its
+ * database, trusting its tokens, sharing its key-encryption key and Redis, as an operator's deployment does. One per
+ * test class that needs it; close it when the class is done.
  */
-final class RunningAdminApi implements AutoCloseable {
+public final class RunningAdminApi implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final int port;
 
     private RunningAdminApi(ConfigurableApplicationContext context) {
         this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /**
      * @param identityServer the environment of the identity-server under test
      * @param baseUrl        where that identity-server answers
      */
-    static RunningAdminApi start(Environment identityServer, String baseUrl) {
+    public static RunningAdminApi start(Environment identityServer, String baseUrl) {
+        return start(identityServer, baseUrl, Map.of());
+    }
+
+    /** As {@link #start(Environment, String)}, with settings of the test's own added or replaced. */
+    public static RunningAdminApi start(Environment identityServer, String baseUrl, Map<String, Object> extraSettings) {
         Map<String, Object> settings = new HashMap<>();
         // Not identity-server's application.yml, which is first on this class path: only what is given here.
         settings.put("spring.config.name", "admin-api-end-to-end");
@@ -33,6 +41,7 @@ final class RunningAdminApi implements AutoCloseable {
         settings.put("spring.datasource.url", identityServer.getRequiredProperty("spring.datasource.url"));
         settings.put("spring.datasource.username", "postgres");
         settings.put("spring.flyway.locations", "classpath:db/migration");
+        settings.put("spring.flyway.out-of-order", "true");
         settings.put("spring.mvc.problemdetails.enabled", "true");
         settings.put("signet.admin.issuer", identityServer.getRequiredProperty("signet.issuer"));
         settings.put("signet.admin.jwk-set-uri", baseUrl + "/oauth2/jwks");
@@ -61,11 +70,16 @@ final class RunningAdminApi implements AutoCloseable {
                 "org.springframework.boot.data.redis.autoconfigure.health."
                         + "DataRedisReactiveHealthContributorAutoConfiguration",
                 "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
+        settings.putAll(extraSettings);
         return new RunningAdminApi(new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run());
     }
 
-    int port() {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     @Override
