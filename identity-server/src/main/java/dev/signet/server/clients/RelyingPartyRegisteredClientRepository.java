@@ -33,6 +33,9 @@ public final class RelyingPartyRegisteredClientRepository implements RegisteredC
 
     private final ManagedRelyingPartyRepository relyingParties;
     private final Clock clock;
+    // A token request asks for its client many times (authentication, the grant, the token customizers).
+    private final PerRequestMemo<String, Optional<ManagedRelyingParty>> seen =
+            new PerRequestMemo<>("registered-clients");
 
     public RelyingPartyRegisteredClientRepository(ManagedRelyingPartyRepository relyingParties, Clock clock) {
         this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
@@ -66,7 +69,7 @@ public final class RelyingPartyRegisteredClientRepository implements RegisteredC
         if (clientId == null) {
             return null;
         }
-        return relyingParties.find(clientId).filter(managed -> managed.enabled() || !enabledOnly)
+        return seen.get(clientId, relyingParties::find).filter(managed -> managed.enabled() || !enabledOnly)
                 .map(managed -> toRegisteredClient(managed.registration(),
                         managed.previousSecretValidAt(clock.instant())))
                 .orElse(null);

@@ -2,13 +2,9 @@ package dev.signet.server.clients;
 
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The relying-party registry, read at most once per client per HTTP request. A token request looks its client up
@@ -19,9 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 final class RequestScopedRelyingParties implements RelyingPartyRepository {
 
-    private static final String ATTRIBUTE = RequestScopedRelyingParties.class.getName();
-
     private final RelyingPartyRepository delegate;
+    private final PerRequestMemo<String, Optional<RelyingParty>> seen = new PerRequestMemo<>("relying-parties");
 
     RequestScopedRelyingParties(RelyingPartyRepository delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -29,16 +24,7 @@ final class RequestScopedRelyingParties implements RelyingPartyRepository {
 
     @Override
     public Optional<RelyingParty> findByClientId(String clientId) {
-        Map<String, Optional<RelyingParty>> seen = seenInThisRequest();
-        if (seen == null || clientId == null) {
-            return delegate.findByClientId(clientId);
-        }
-        Optional<RelyingParty> found = seen.get(clientId);
-        if (found == null) {
-            found = delegate.findByClientId(clientId);
-            seen.put(clientId, found);
-        }
-        return found;
+        return seen.get(clientId, delegate::findByClientId);
     }
 
     @Override
@@ -49,33 +35,13 @@ final class RequestScopedRelyingParties implements RelyingPartyRepository {
     @Override
     public void save(RelyingParty relyingParty) {
         delegate.save(relyingParty);
-        forgetThisRequest();
+        seen.forget();
     }
 
     @Override
-    public void replaceFileDeclared(List<RelyingParty> declared) {
-        delegate.replaceFileDeclared(declared);
-        forgetThisRequest();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Optional<RelyingParty>> seenInThisRequest() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
-            return null;
-        }
-        Object seen = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (seen == null) {
-            seen = new HashMap<String, Optional<RelyingParty>>(4);
-            request.setAttribute(ATTRIBUTE, seen, RequestAttributes.SCOPE_REQUEST);
-        }
-        return (Map<String, Optional<RelyingParty>>) seen;
-    }
-
-    private static void forgetThisRequest() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        }
+    public List<String> replaceFileDeclared(List<RelyingParty> declared) {
+        List<String> leftAlone = delegate.replaceFileDeclared(declared);
+        seen.forget();
+        return leftAlone;
     }
 }

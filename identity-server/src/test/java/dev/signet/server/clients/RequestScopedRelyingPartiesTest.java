@@ -98,8 +98,8 @@ class RequestScopedRelyingPartiesTest {
         }
 
         @Override
-        public void replaceFileDeclared(List<RelyingParty> declared) {
-            registry.replaceFileDeclared(declared);
+        public List<String> replaceFileDeclared(List<RelyingParty> declared) {
+            return registry.replaceFileDeclared(declared);
         }
     }
 }
