@@ -4,8 +4,15 @@ import dev.signet.server.oidc.authorization.AuthorizationJson;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.authorization.RefreshTokenClaim;
 import dev.signet.server.oidc.authorization.TokenHashes;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -47,6 +57,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the script: index keys before it, stale ones removed after it. An index key is only a pointer: a lookup follows it
  * and then checks that the authorization really holds that token, so a pointer left behind by a crash between two
  * commands never finds anything.
+ * <p>
+ * Commands that do not depend on each other's answers (the pointers written before the script, the stale ones removed
+ * and the principal set updated after it, the pointers a lookup without a token type tries) are sent together on the
+ * connection's asynchronous API and awaited together: one round trip instead of one each, with the same commands and
+ * the same order of effects as before.
  */
 public final class RedisAuthorizationStore implements AuthorizationStore {
 
@@ -115,6 +130,8 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             """;
 
     private final RedisClusterCommands<String, String> redis;
+    private final RedisClusterAsyncCommands<String, String> pipelined;
+    private final Duration timeout;
     private final Clock clock;
     private final JsonMapper json = AuthorizationJson.mapper();
 
@@ -122,6 +139,15 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     public RedisAuthorizationStore(RedisClusterCommands<String, String> redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (redis instanceof RedisAdvancedClusterCommands<String, String> cluster) {
+            this.pipelined = cluster.getStatefulConnection().async();
+            this.timeout = cluster.getStatefulConnection().getTimeout();
+        } else if (redis instanceof RedisCommands<String, String> single) {
+            this.pipelined = single.getStatefulConnection().async();
+            this.timeout = single.getStatefulConnection().getTimeout();
+        } else {
+            throw new IllegalArgumentException("not the commands of a Lettuce connection: " + redis.getClass());
+        }
     }
 
     @Override
@@ -163,22 +189,25 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             }
         }
         // Pointers first: once the authorization is written, each of its tokens is found.
+        List<RedisFuture<?>> pointers = new ArrayList<>();
         for (String indexKey : indexKeys) {
-            redis.set(indexKey, id, SetArgs.Builder.px(ttl));
+            pointers.add(pipelined.set(indexKey, id, SetArgs.Builder.px(ttl)));
         }
+        awaitAll(pointers);
         List<String> args = new ArrayList<>(List.of(Long.toString(ttl), String.join(" ", indexKeys)));
         args.addAll(fields);
         String before = redis.eval(SAVE, ScriptOutputType.VALUE, new String[] {key(id), revokedKey(id)},
                 args.toArray(String[]::new));
         if (before == null) {
-            deletePointers(List.of(String.join(" ", indexKeys)), id);
+            awaitAll(deletePointers(indexKeys, id));
             throw new FamilyRevokedException(id);
         }
         List<String> stale = new ArrayList<>(words(before));
         stale.removeAll(indexKeys);
-        deletePointers(stale, id);
-        redis.eval(ADD_TO_PRINCIPAL, ScriptOutputType.INTEGER,
-                new String[] {PRINCIPAL + authorization.getPrincipalName()}, id, Long.toString(ttl));
+        List<RedisFuture<?>> after = deletePointers(stale, id);
+        after.add(pipelined.eval(ADD_TO_PRINCIPAL, ScriptOutputType.INTEGER,
+                new String[] {PRINCIPAL + authorization.getPrincipalName()}, id, Long.toString(ttl)));
+        awaitAll(after);
     }
 
     @Override
@@ -200,8 +229,14 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
         List<String> types = tokenType == null
                 ? concat(OAuth2ParameterNames.STATE, Arrays.stream(Kind.values()).map(k -> k.type).toList())
                 : List.of(tokenType.getValue());
+        List<RedisFuture<String>> pointers = new ArrayList<>();
         for (String type : types) {
-            String id = redis.get(indexKey(type, token));
+            pointers.add(pipelined.get(indexKey(type, token)));
+        }
+        awaitAll(pointers);
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            String id = await(pointers.get(i));
             if (id == null) {
                 continue;
             }
@@ -250,17 +285,52 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     private void delete(String id, long revokedMillis) {
         List<String> removed = redis.eval(REMOVE, ScriptOutputType.MULTI, new String[] {key(id), revokedKey(id)},
                 Long.toString(revokedMillis));
-        deletePointers(words(removed.get(0)), id);
+        List<RedisFuture<?>> cleanUp = deletePointers(words(removed.get(0)), id);
         if (!removed.get(1).isEmpty()) {
-            redis.srem(PRINCIPAL + removed.get(1), id);
+            cleanUp.add(pipelined.srem(PRINCIPAL + removed.get(1), id));
+        }
+        awaitAll(cleanUp);
+    }
+
+    /** Sends one conditional delete per pointer without waiting; the caller awaits them with whatever follows. */
+    private List<RedisFuture<?>> deletePointers(Iterable<String> indexKeys, String id) {
+        List<RedisFuture<?>> deletes = new ArrayList<>();
+        for (String indexKey : indexKeys) {
+            deletes.add(pipelined.eval(DELETE_POINTER, ScriptOutputType.INTEGER, new String[] {indexKey}, id));
+        }
+        return deletes;
+    }
+
+    /** Waits for every command sent, then fails as the synchronous API would with the first command's failure. */
+    private void awaitAll(List<? extends RedisFuture<?>> futures) {
+        RuntimeException first = null;
+        for (RedisFuture<?> future : futures) {
+            try {
+                await(future);
+            } catch (RuntimeException failure) {
+                first = first == null ? failure : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
-    private void deletePointers(Iterable<String> indexKeys, String id) {
-        for (String indexKey : indexKeys) {
-            for (String single : words(indexKey)) {
-                redis.eval(DELETE_POINTER, ScriptOutputType.INTEGER, new String[] {single}, id);
+    /** The answer of one command, or its failure unwrapped (a {@code RedisException}), as the synchronous API gives. */
+    private <T> T await(RedisFuture<T> future) {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
+            throw new RedisException(failure.getCause());
+        } catch (TimeoutException timedOut) {
+            future.cancel(true);
+            throw new RedisCommandTimeoutException("Command timed out after " + timeout);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RedisCommandInterruptedException(interrupted);
         }
     }
 
