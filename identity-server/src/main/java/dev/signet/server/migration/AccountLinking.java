@@ -101,7 +101,7 @@ class AccountLinking {
             audit.record(Actor.citizen(accountId), AuditEventType.ACCOUNT_CREATED_BY_MIGRATION,
                     Optional.of(accountId), Map.of("connector", connectorId));
             linked(accountId, connectorId, LinkMethod.NEW_ACCOUNT, pending.carriedPassword().isPresent(),
-                    pending.email(), locale);
+                    pending.refusedPassword().isPresent(), pending.email(), locale);
         }
         return result;
     }
@@ -131,7 +131,8 @@ class AccountLinking {
         });
         if (result instanceof Result.Linked) {
             boolean carriedOver = before.passwordHash().isEmpty() && pending.carriedPassword().isPresent();
-            linked(accountId, connectorId, method, carriedOver, before.email(), locale);
+            boolean refused = before.passwordHash().isEmpty() && pending.refusedPassword().isPresent();
+            linked(accountId, connectorId, method, carriedOver, refused, before.email(), locale);
         } else if (result instanceof Result.LinkedElsewhere && links.find(connectorId, pending.legacySubject())
                 .filter(link -> link.accountId().equals(accountId)).isPresent()) {
             // Linked to this very account meanwhile (the same citizen, in another tab): nothing more to do.
@@ -150,13 +151,30 @@ class AccountLinking {
         }
     }
 
-    private void linked(UUID accountId, String connectorId, LinkMethod method, boolean carriedOver, String email,
-            Locale locale) {
+    /**
+     * @param refusedByPolicy the legacy password would have become the account's but did not meet Signet's rules: the
+     *                        audit says so ("policy"), never which rule. The audit key is {@code carried_over}:
+     *                        {@link dev.signet.core.audit.AuditEvent} refuses any key naming a password, so that no
+     *                        detail can ever hold one
+     */
+    private void linked(UUID accountId, String connectorId, LinkMethod method, boolean carriedOver,
+            boolean refusedByPolicy, String email, Locale locale) {
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("connector", connectorId);
+        details.put("method", method.value());
+        if (carriedOver) {
+            details.put("carried_over", "true");
+        } else if (refusedByPolicy) {
+            details.put("carried_over", "false");
+            details.put("reason", "policy");
+        }
         audit.record(Actor.citizen(accountId), AuditEventType.LEGACY_IDENTITY_LINKED, Optional.of(accountId),
-                Map.of("connector", connectorId, "method", method.value()));
+                Map.copyOf(details));
         metrics.linked(connectorId, method.value());
         if (carriedOver) {
             metrics.passwordCarriedOver(connectorId);
+        } else if (refusedByPolicy) {
+            metrics.passwordRefusedByPolicy(connectorId);
         }
         String systemName = connectors.instance(connectorId).map(instance -> instance.displayName(
                 locale.getLanguage())).orElse(connectorId);

@@ -105,6 +105,10 @@ class JoinAccountsController {
             return joinForm(model, locale, journey, email,
                     new FormErrors().add(PASSWORD, "migration.join.error.invalid"));
         }
+        if (outcome instanceof SignInOutcome.NewPasswordRequired required) {
+            // The right password proves control like any other; the new password is asked at its next sign-in.
+            outcome = new SignInOutcome.SignedIn(required.accountId());
+        }
         if (!(outcome instanceof SignInOutcome.SignedIn signedIn)) {
             // The other account was active a moment ago: suspended, merged or sent to reset meanwhile. Or the right
             // password of some other, unusable account: either way an operator looks at it.

@@ -1,6 +1,7 @@
 package dev.signet.server.migration;
 
 import dev.signet.connector.LegacyIdentity;
+import dev.signet.core.password.PasswordProblem;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,21 @@ sealed interface LegacyCheck {
     record LegacyUnavailable() implements LegacyCheck {
     }
 
-    /** Right details for a legacy identity already linked to {@code accountId}. */
-    record Linked(UUID accountId) implements LegacyCheck {
+    /**
+     * Right details for a legacy identity already linked to {@code accountId}.
+     *
+     * @param newPasswordNeeded why the citizen must choose a Signet password before going on: the account has none
+     *                          and the old password does not meet Signet's rules; empty otherwise
+     */
+    record Linked(UUID accountId, Optional<PasswordProblem> newPasswordNeeded) implements LegacyCheck {
+        public Linked {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(newPasswordNeeded, "newPasswordNeeded");
+        }
+
+        public Linked(UUID accountId) {
+            this(accountId, Optional.empty());
+        }
     }
 
     /**
@@ -30,12 +44,24 @@ sealed interface LegacyCheck {
      *
      * @param passwordHash the legacy password hashed for Signet (Argon2id), ready to become the new account's
      *                     password: the journey keeps it in the session instead of the password itself; empty when
-     *                     the citizen signed in at an upstream provider, which shows Signet no password
+     *                     the citizen signed in at an upstream provider, which shows Signet no password, or when
+     *                     the password was refused
+     * @param passwordRefused why the legacy password may not become a Signet password ({@link CarryOverPolicy});
+     *                        empty when it may, or when there was none
      */
-    record NotLinked(LegacyIdentity identity, Optional<String> passwordHash) implements LegacyCheck {
+    record NotLinked(LegacyIdentity identity, Optional<String> passwordHash, Optional<PasswordProblem> passwordRefused)
+            implements LegacyCheck {
         public NotLinked {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(passwordHash, "passwordHash");
+            Objects.requireNonNull(passwordRefused, "passwordRefused");
+            if (passwordHash.isPresent() && passwordRefused.isPresent()) {
+                throw new IllegalArgumentException("A refused password is not carried over");
+            }
+        }
+
+        public NotLinked(LegacyIdentity identity, Optional<String> passwordHash) {
+            this(identity, passwordHash, Optional.empty());
         }
     }
 }

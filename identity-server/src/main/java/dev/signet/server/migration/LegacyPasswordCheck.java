@@ -13,6 +13,7 @@ import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.links.PasswordFingerprint;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.core.password.PasswordProblem;
 import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.federation.ConnectorCircuits;
 import dev.signet.server.protection.AttemptLimiter;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Service;
  * <p>When the details are right and the legacy identity is already linked, the citizen is that account's owner; in
  * dual running the carried-over password is refreshed first (see {@link MigrationPolicy}). When it is not linked,
  * the password is hashed for Signet now, so the journey never keeps the password itself.
+ *
+ * <p>A password is carried over only when it meets Signet's own rules ({@link CarryOverPolicy}); otherwise the
+ * journey asks the citizen to choose a new one, and dual running leaves the Signet password as it is. Which rule a
+ * password broke is never logged.
  */
 @Service
 class LegacyPasswordCheck {
@@ -45,6 +50,7 @@ class LegacyPasswordCheck {
     private final LinkedIdentityRepository links;
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final CarryOverPolicy carryOver;
     private final AttemptLimiter limiter;
     private final MigrationPolicies policies;
     private final MigrationMetrics metrics;
@@ -52,13 +58,14 @@ class LegacyPasswordCheck {
     private final Clock clock;
 
     LegacyPasswordCheck(ConnectorChoices connectors, ConnectorCircuits circuits, LinkedIdentityRepository links,
-            AccountRepository accounts, PasswordHasher hasher, AttemptLimiter limiter, MigrationPolicies policies,
-            MigrationMetrics metrics, AuditTrail audit, Clock clock) {
+            AccountRepository accounts, PasswordHasher hasher, CarryOverPolicy carryOver, AttemptLimiter limiter,
+            MigrationPolicies policies, MigrationMetrics metrics, AuditTrail audit, Clock clock) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.circuits = Objects.requireNonNull(circuits, "circuits");
         this.links = Objects.requireNonNull(links, "links");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.carryOver = Objects.requireNonNull(carryOver, "carryOver");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -98,9 +105,17 @@ class LegacyPasswordCheck {
         Optional<LinkedIdentity> link = links.find(connectorId, subject);
         audit.record(Actor.anonymous(), AuditEventType.OLD_ACCOUNT_SIGN_IN, link.map(LinkedIdentity::accountId),
                 Map.of("connector", connectorId));
-        if (link.isPresent() && accounts.findById(link.get().accountId()).isPresent()) {
-            refreshWhileDualRunning(link.get(), password);
-            return new LegacyCheck.Linked(link.get().accountId());
+        Optional<PasswordProblem> refusal = carryOver.refusal(password);
+        Optional<Account> linkedAccount = link.flatMap(found -> accounts.findById(found.accountId()));
+        if (linkedAccount.isPresent()) {
+            refreshWhileDualRunning(link.get(), password, refusal);
+            // An account left without a password when its old one was refused: the citizen chooses one now.
+            Optional<PasswordProblem> newPasswordNeeded = linkedAccount.get().passwordHash().isEmpty() ? refusal
+                    : Optional.empty();
+            return new LegacyCheck.Linked(linkedAccount.get().id(), newPasswordNeeded);
+        }
+        if (refusal.isPresent()) {
+            return new LegacyCheck.NotLinked(authenticated.identity(), Optional.empty(), refusal);
         }
         return new LegacyCheck.NotLinked(authenticated.identity(), Optional.of(hasher.hash(password)));
     }
@@ -118,9 +133,10 @@ class LegacyPasswordCheck {
 
     /**
      * Dual running: the old system is still in charge of the password, so the one it has just accepted replaces the
-     * carried-over one, as long as the citizen has not chosen another in Signet since (the fingerprint tells).
+     * carried-over one, as long as the citizen has not chosen another in Signet since (the fingerprint tells), and
+     * as long as it meets Signet's rules: a weak one never replaces the password Signet holds.
      */
-    private void refreshWhileDualRunning(LinkedIdentity link, String password) {
+    private void refreshWhileDualRunning(LinkedIdentity link, String password, Optional<PasswordProblem> refusal) {
         if (!policies.of(link.connectorId()).legacySystemInChargeOn(MigrationConfiguration.today(clock))
                 || link.passwordFingerprint().isEmpty()) {
             return;
@@ -129,6 +145,10 @@ class LegacyPasswordCheck {
         boolean stillCarriedOver = account.flatMap(Account::passwordHash).map(PasswordFingerprint::of)
                 .equals(link.passwordFingerprint());
         if (!stillCarriedOver) {
+            return;
+        }
+        if (refusal.isPresent()) {
+            metrics.passwordRefusedByPolicy(link.connectorId());
             return;
         }
         String refreshed = hasher.hash(password);

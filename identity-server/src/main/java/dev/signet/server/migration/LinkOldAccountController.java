@@ -205,8 +205,8 @@ class LinkOldAccountController {
         }
         LegacyCheck.NotLinked notLinked = (LegacyCheck.NotLinked) check;
         // Nothing about the email address is needed: the account is the signed-in one, proven by the sign-in.
-        OldAccountJourney.PendingLink pending = new OldAccountJourney.PendingLink(notLinked.identity().subject(),
-                null, OldAccountJourney.EmailProof.NONE, notLinked.passwordHash().orElse(null));
+        OldAccountJourney.PendingLink pending = OldAccountJourney.PendingLink.of(notLinked, null,
+                OldAccountJourney.EmailProof.NONE);
         AccountLinking.Result result = linking.linkExisting(journey.accountId(), connectorId, pending,
                 LinkMethod.SIGNED_IN, locale);
         if (result instanceof AccountLinking.Result.Linked) {

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code signet.migration.links} ({@code signet_migration_links_total}): legacy identities linked, tag
  *       {@code method} (new_account, signet_password, email_code);</li>
  *   <li>{@code signet.migration.passwords} ({@code signet_migration_passwords_total}): legacy passwords made Signet
- *       passwords, tag {@code kind} ({@code carried_over} at linking, {@code refreshed} in dual running);</li>
+ *       passwords, tag {@code kind} ({@code carried_over} at linking, {@code refreshed} in dual running), and
+ *       legacy passwords that would have been but did not meet Signet's password rules ({@code refused_by_policy},
+ *       at linking or in dual running);</li>
  *   <li>{@code signet.migration.failures} ({@code signet_migration_failures_total}): tag {@code reason}
  *       ({@code invalid}: wrong details; {@code unavailable}: the old system did not answer).</li>
  * </ul>
@@ -40,6 +42,11 @@ class MigrationMetrics {
 
     void passwordRefreshed(String connectorId) {
         meters.counter("signet.migration.passwords", "connector", connectorId, "kind", "refreshed").increment();
+    }
+
+    void passwordRefusedByPolicy(String connectorId) {
+        meters.counter("signet.migration.passwords", "connector", connectorId, "kind", "refused_by_policy")
+                .increment();
     }
 
     void failed(String connectorId, String reason) {

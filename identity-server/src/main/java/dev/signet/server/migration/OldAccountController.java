@@ -8,6 +8,7 @@ import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.EmailAddress;
 import dev.signet.core.links.LinkMethod;
+import dev.signet.core.password.PasswordProblem;
 import dev.signet.server.migration.OldAccountJourney.EmailProof;
 import dev.signet.server.migration.OldAccountJourney.PendingLink;
 import dev.signet.server.protection.AttemptLimiter;
@@ -46,6 +47,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  *       the old system vouches for it; the citizen may give another address instead (proven the same way);</li>
  *   <li>when no Signet account has the address, one is created with the old password (rehashed for Signet), or
  *       with no Signet password after an upstream sign-in, and linked;</li>
+ *   <li>an old password that does not meet Signet's rules is not carried over: once linked, the citizen chooses a
+ *       new one ({@link NewPasswordController}) before being signed in;</li>
  *   <li>when one has, nothing is linked until the citizen proves control of it (its Signet password, or a code sent to
  *       the address) and confirms.</li>
  * </ol>
@@ -209,23 +212,23 @@ class OldAccountController {
         }
         if (check instanceof LegacyCheck.Linked linked) {
             OldAccountJourney.STATE.clear(request);
-            return signInAs(linked.accountId(), request, response, model);
+            return signInAs(linked.accountId(), journey.connectorId(), linked.newPasswordNeeded(), request, response,
+                    model);
         }
         LegacyCheck.NotLinked notLinked = (LegacyCheck.NotLinked) check;
         LegacyIdentity identity = notLinked.identity();
         Optional<String> vouched = Optional.ofNullable(identity.verifiedAttributes().get(EMAIL))
                 .flatMap(EmailAddress::parse);
         if (vouched.isPresent()) {
-            OldAccountJourney next = journey.with(new PendingLink(identity.subject(), vouched.get(),
-                    EmailProof.VOUCHED_BY_CONNECTOR, notLinked.passwordHash().orElse(null)));
+            OldAccountJourney next = journey.with(PendingLink.of(notLinked, vouched.get(),
+                    EmailProof.VOUCHED_BY_CONNECTOR));
             OldAccountJourney.STATE.save(request, next);
             return afterEmailProven(next, request, response, locale, model);
         }
         // An unverified address is only a suggestion: the citizen confirms or corrects it, then proves it.
         String suggested = Optional.ofNullable(identity.unverifiedAttributes().get(EMAIL)).flatMap(EmailAddress::parse)
                 .orElse(null);
-        OldAccountJourney.STATE.save(request, journey.with(new PendingLink(identity.subject(), suggested,
-                EmailProof.NONE, notLinked.passwordHash().orElse(null))));
+        OldAccountJourney.STATE.save(request, journey.with(PendingLink.of(notLinked, suggested, EmailProof.NONE)));
         return "redirect:" + EMAIL_PAGE;
     }
 
@@ -403,17 +406,32 @@ class OldAccountController {
             model.addAttribute("merged", true);
             return "signin/account-unavailable";
         }
-        return signInAs(((AccountLinking.Result.Linked) result).accountId(), request, response, model);
+        UUID accountId = ((AccountLinking.Result.Linked) result).accountId();
+        // Linked either way; when the old password was refused and the account has none, the citizen chooses one.
+        Optional<PasswordProblem> newPasswordNeeded = journey.pending().refusedPassword().filter(refused -> accounts
+                .findById(accountId).flatMap(Account::passwordHash).isEmpty());
+        return signInAs(accountId, journey.connectorId(), newPasswordNeeded, request, response, model);
     }
 
-    /** Signs in as the account, as a password sign-in does, unless an intervention stops it. */
-    private String signInAs(UUID accountId, HttpServletRequest request, HttpServletResponse response, Model model) {
+    /**
+     * Signs in as the account, as a password sign-in does, unless an intervention stops it; first, when the old
+     * password was refused for the account's Signet password, the citizen chooses a new one.
+     */
+    private String signInAs(UUID accountId, String connectorId, Optional<PasswordProblem> newPasswordNeeded,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<Account> account = accounts.findById(accountId);
         if (account.isEmpty()) {
             return "redirect:" + CHOOSE_PAGE;
         }
         return switch (account.get().status()) {
-            case ACTIVE -> "redirect:" + citizenSignIn.signIn(accountId, request, response);
+            case ACTIVE -> {
+                if (newPasswordNeeded.isPresent()) {
+                    NewPasswordJourney.STATE.save(request,
+                            new NewPasswordJourney(accountId, connectorId, newPasswordNeeded.get()));
+                    yield "redirect:" + NewPasswordController.NEW_PASSWORD_PAGE;
+                }
+                yield "redirect:" + citizenSignIn.signIn(accountId, request, response);
+            }
             case SUSPENDED, BLOCKED -> {
                 model.addAttribute("blocked", account.get().status() == dev.signet.core.account.AccountStatus.BLOCKED);
                 yield "signin/account-unavailable";

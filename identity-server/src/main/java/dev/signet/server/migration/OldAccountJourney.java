@@ -1,5 +1,6 @@
 package dev.signet.server.migration;
 
+import dev.signet.core.password.PasswordProblem;
 import dev.signet.server.signin.JourneyState;
 import java.io.Serial;
 import java.io.Serializable;
@@ -77,10 +78,13 @@ record OldAccountJourney(String connectorId, PendingLink pending, UpstreamSignIn
      *                      {@code null} until known
      * @param emailProof    how {@code email} has been proven
      * @param passwordHash  the legacy password, hashed for Signet; {@code null} when the old system signed the
-     *                      citizen in without showing Signet a password (an upstream provider): nothing is carried over
+     *                      citizen in without showing Signet a password (an upstream provider), or when the password
+     *                      was refused: nothing is carried over
+     * @param passwordRefused why the legacy password may not become the Signet password ({@link CarryOverPolicy});
+     *                        {@code null} when it may or there was none
      */
-    record PendingLink(String legacySubject, String email, EmailProof emailProof, String passwordHash)
-            implements Serializable {
+    record PendingLink(String legacySubject, String email, EmailProof emailProof, String passwordHash,
+            PasswordProblem passwordRefused) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -93,8 +97,23 @@ record OldAccountJourney(String connectorId, PendingLink pending, UpstreamSignIn
             }
         }
 
+        PendingLink(String legacySubject, String email, EmailProof emailProof, String passwordHash) {
+            this(legacySubject, email, emailProof, passwordHash, null);
+        }
+
+        /** From the old system's answer: its password hashed for Signet, or why it was refused. */
+        static PendingLink of(LegacyCheck.NotLinked notLinked, String email, EmailProof emailProof) {
+            return new PendingLink(notLinked.identity().subject(), email, emailProof,
+                    notLinked.passwordHash().orElse(null), notLinked.passwordRefused().orElse(null));
+        }
+
         PendingLink withEmail(String newEmail, EmailProof proof) {
-            return new PendingLink(legacySubject, newEmail, proof, passwordHash);
+            return new PendingLink(legacySubject, newEmail, proof, passwordHash, passwordRefused);
+        }
+
+        /** Why the legacy password was not carried over, when Signet's rules refused it. */
+        Optional<PasswordProblem> refusedPassword() {
+            return Optional.ofNullable(passwordRefused);
         }
 
         /** The legacy password hashed for Signet, when the old system checked one. */

@@ -2,10 +2,13 @@ package dev.signet.server.signin;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.AccountStatus;
 import dev.signet.core.audit.Actor;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.password.PasswordCheck;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.core.password.PasswordPolicy;
+import dev.signet.core.password.PasswordProblem;
 import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.protection.AttemptLimiter;
 import dev.signet.server.protection.LimitedAction;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Service;
 /**
  * Checks an email address and password. An unknown email costs the same as a known one (the password is checked
  * against a dummy hash made at start-up), so response times do not reveal which emails have accounts. A hash made with
- * older parameters is replaced after a successful check. Counts outcomes as {@code signet.signin{outcome}} and writes
+ * older parameters is replaced after a successful check; a bulk-imported legacy hash is replaced too, once the
+ * password meets Signet's password rules (NIST SP 800-63B 5.1.1.2: Signet sees it for the first time), and otherwise the
+ * citizen must choose a new password ({@link SignInOutcome.NewPasswordRequired}). Counts outcomes as {@code signet.signin{outcome}} and writes
  * each refusal to the audit log ({@code sign_in.failed}; a success is audited when the session starts).
  * <p>
  * Attempts are limited per email address and per client address ({@link AttemptLimiter}, growing delays, then a
@@ -44,16 +49,21 @@ public class PasswordSignIn {
     private final AttemptLimiter limiter;
     private final JourneyEmails emails;
     private final AuditTrail audit;
+    private final PasswordPolicy policy;
+    private final ImportedPasswordHashes imported;
     private final String dummyHash;
 
     public PasswordSignIn(AccountRepository accounts, PasswordHasher hasher, MeterRegistry meters,
-            AttemptLimiter limiter, JourneyEmails emails, AuditTrail audit) {
+            AttemptLimiter limiter, JourneyEmails emails, AuditTrail audit, PasswordPolicy policy,
+            ImportedPasswordHashes imported) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.emails = Objects.requireNonNull(emails, "emails");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.imported = Objects.requireNonNull(imported, "imported");
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.dummyHash = hasher.hash(Base64.getEncoder().encodeToString(random));
@@ -99,6 +109,15 @@ public class PasswordSignIn {
         }
         Account account = found.get();
         if (match.needsRehash()) {
+            Optional<PasswordProblem> refusal = account.status() == AccountStatus.ACTIVE
+                    && imported.stillImported(account.id(), storedHash)
+                    ? policy.check(password, account.email()).stream().findFirst() : Optional.empty();
+            if (refusal.isPresent()) {
+                // The imported hash stays until the citizen has chosen a new password: leaving the page changes
+                // nothing, and the next sign-in asks again.
+                return count(new SignInOutcome.NewPasswordRequired(account.id(), refusal.get()),
+                        "new_password_required");
+            }
             accounts.updatePasswordHash(account.id(), hasher.hash(password));
             meters.counter("signet.password.rehash").increment();
         }

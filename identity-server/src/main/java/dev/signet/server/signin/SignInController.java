@@ -93,6 +93,12 @@ class SignInController {
             model.addAttribute("merged", true);
             return "signin/account-unavailable";
         }
+        if (outcome instanceof SignInOutcome.NewPasswordRequired required) {
+            SignInJourney.STATE.clear(request);
+            ImportedPasswordJourney.STATE.save(request,
+                    new ImportedPasswordJourney(required.accountId(), required.refusedFor()));
+            return "redirect:" + ImportedPasswordController.NEW_PASSWORD_PAGE;
+        }
         if (outcome instanceof SignInOutcome.ResetRequired) {
             SignInJourney.STATE.save(request, new SignInJourney(journey.email(), true));
             return "redirect:" + RESET_REQUIRED_PAGE;

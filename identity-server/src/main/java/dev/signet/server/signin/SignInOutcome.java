@@ -1,5 +1,6 @@
 package dev.signet.server.signin;
 
+import dev.signet.core.password.PasswordProblem;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -27,6 +28,15 @@ public sealed interface SignInOutcome {
 
     /** Right password, but the password must be replaced before the account can be used. */
     record ResetRequired(String email) implements SignInOutcome {
+    }
+
+    /**
+     * Right password on an active account, but it is still the one a bulk import brought (as a legacy hash) and it
+     * does not meet Signet's password rules: the citizen chooses a new one before being signed in.
+     *
+     * @param refusedFor why, only for the page's explanation: never logged
+     */
+    record NewPasswordRequired(UUID accountId, PasswordProblem refusedFor) implements SignInOutcome {
     }
 
     /**

@@ -131,4 +131,64 @@ class BulkImportSignInIT extends JourneyIntegrationTest {
         assertThat(accounts.findByEmail(email).orElseThrow().passwordHash()).contains(upgraded);
         assertThat(upgraded).startsWith("$argon2id$");
     }
+
+    @Test
+    void anImportedCommonPasswordSignsInOnlyAsFarAsChoosingANewOne() throws Exception {
+        String email = uniqueEmail("imported-common");
+        // openssl passwd -6 -salt weakpw0123456789 password123: "password123" is on the common-password list.
+        String commonHash = "$6$weakpw0123456789$zCFpDQn5w7xYTfxsQsHMADRm115h/vL0m3RooBfVWaSP.UWdqTPhrdKXl9T/m.y74pKl"
+                + "TjNnqAZSMpmb5Yenn0";
+        ObjectNode user = JSON.createObjectNode();
+        user.put("email", email);
+        user.put("user_id", "it|" + email);
+        user.put("email_verified", true);
+        user.put("password_hash", commonHash);
+        importWithTheCommand(user);
+
+        TestBrowser browser = browser();
+        TestBrowser.Page response = signIn(browser, email, "password123");
+
+        // Right password, but not signed in: first a new one, and the imported hash stays until then.
+        assertThat(response.location()).endsWith("/sign-in/new-password");
+        assertThat(browser.get("/account").location()).endsWith("/sign-in");
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash()).contains(commonHash);
+        // Leaving the page changes nothing: the next sign-in asks again.
+        assertThat(signIn(browser(), email, "password123").location()).endsWith("/sign-in/new-password");
+
+        TestBrowser.Page page = browser.get("/sign-in/new-password");
+        assertThat(page.body()).contains("Create your password").contains("The password you used before is too easy "
+                + "to guess or has appeared in a data breach, so you need to choose a new one for your account.");
+        TestBrowser.Page again = browser.submit(page, "/sign-in/new-password",
+                Map.of("password", "password123", "confirmPassword", "password123"));
+        assertThat(again.body()).contains("Choose a password that is harder to guess");
+        TestBrowser.Page chosen = browser.submit(again, "/sign-in/new-password",
+                Map.of("password", "a much better passphrase", "confirmPassword", "a much better passphrase"));
+
+        // Signed in, on to the account page it asked for before.
+        assertThat(chosen.location()).contains("/account");
+        assertThat(browser.get("/account").status()).isEqualTo(200);
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash().orElseThrow()).startsWith("$argon2id$");
+        assertThat(signIn(browser(), email, "a much better passphrase").location()).endsWith("/account");
+        assertThat(signIn(browser(), email, "password123").body())
+                .contains("The email address or password is not correct");
+    }
+
+    @Test
+    void theExplanationIsInWelshForAWelshBrowser() throws Exception {
+        String email = uniqueEmail("imported-cymraeg");
+        ObjectNode user = JSON.createObjectNode();
+        user.put("email", email);
+        user.put("user_id", "it|" + email);
+        user.put("email_verified", true);
+        // openssl passwd -6 -salt dualweak01234567 letmein123 (on the common-password list)
+        user.put("password_hash", "$6$dualweak01234567$bi6H9O0UmQF4TajoZ8l0NrrqFJ9sfpVBsRUxyK3FPdz1FmvEm7AJi.UEWRsV8"
+                + "nA3Rt.Su4M4DnejSfkGIXjHi/");
+        importWithTheCommand(user);
+        TestBrowser browser = browser().acceptLanguage("cy");
+
+        TestBrowser.Page response = signIn(browser, email, "letmein123");
+
+        assertThat(browser.get(response.location()).body())
+                .contains("Mae&#39;r cyfrinair a ddefnyddioch o&#39;r blaen yn rhy hawdd i&#39;w ddyfalu");
+    }
 }

@@ -7,6 +7,10 @@ import static dev.signet.server.testing.SecretClient.idToken;
 import static dev.signet.server.migration.LegacyUserTables.BCRYPT;
 import static dev.signet.server.migration.LegacyUserTables.CHANGED_PASSWORD;
 import static dev.signet.server.migration.LegacyUserTables.CHANGED_SHA512_CRYPT;
+import static dev.signet.server.migration.LegacyUserTables.COMMON_CHANGED_PASSWORD;
+import static dev.signet.server.migration.LegacyUserTables.COMMON_CHANGED_SHA512_CRYPT;
+import static dev.signet.server.migration.LegacyUserTables.COMMON_PASSWORD;
+import static dev.signet.server.migration.LegacyUserTables.COMMON_SHA512_CRYPT;
 import static dev.signet.server.migration.LegacyUserTables.DJANGO_PBKDF2;
 import static dev.signet.server.migration.LegacyUserTables.LDAP_SSHA;
 import static dev.signet.server.migration.LegacyUserTables.LEGACY_PASSWORD;
@@ -174,6 +178,8 @@ class LegacySignInIT extends JourneyIntegrationTest {
         assertThat(AuditEntries.awaitTypes(auditLog, account.id(), 3)).containsExactly(
                 AuditEventType.ACCOUNT_CREATED_BY_MIGRATION, AuditEventType.LEGACY_IDENTITY_LINKED,
                 AuditEventType.SIGN_IN_SUCCEEDED);
+        assertThat(AuditEntries.await(auditLog, account.id(), AuditEventType.LEGACY_IDENTITY_LINKED).event().details())
+                .containsEntry("carried_over", "true").doesNotContainKey("reason");
 
         // The old record goes: the citizen signs in directly with their email and the password they always had.
         LegacyUserTables.deleteLegacyUser("vehicle_tax_users", login);
@@ -414,6 +420,125 @@ class LegacySignInIT extends JourneyIntegrationTest {
         assertThat(hasher.verify("chosen in signet later",
                 accounts.findById(accountId).orElseThrow().passwordHash().orElseThrow()))
                 .isInstanceOf(PasswordCheck.Matches.class);
+    }
+
+    // --- An old password that does not meet Signet's rules ----------------------------------------------------------
+
+    @Test
+    void aCommonOldPasswordIsNotCarriedOverTheCitizenChoosesANewOneThenOnlyThatWorks() throws Exception {
+        String login = unique("common");
+        String email = uniqueEmail("common");
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, COMMON_SHA512_CRYPT, email, true);
+        double carriedBefore = counter("signet.migration.passwords", "vehicle-tax", "kind", "carried_over");
+        double refusedBefore = counter("signet.migration.passwords", "vehicle-tax", "kind", "refused_by_policy");
+        TestBrowser browser = browser();
+        browser.get(authorize(Map.of("vtr", "[\"Cl\"]")));
+
+        TestBrowser.Page afterSignIn = oldAccountSignIn(browser, "vehicle-tax", login, COMMON_PASSWORD);
+
+        // Linked, with no password, and not signed in yet: the citizen is asked for a new password.
+        assertThat(afterSignIn.location()).endsWith("/sign-in/old-account/new-password");
+        Account account = accounts.findByEmail(email).orElseThrow();
+        assertThat(account.passwordHash()).isEmpty();
+        assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login)))
+                .map(LinkedIdentity::accountId).contains(account.id());
+        assertThat(counter("signet.migration.passwords", "vehicle-tax", "kind", "refused_by_policy"))
+                .isEqualTo(refusedBefore + 1);
+        assertThat(counter("signet.migration.passwords", "vehicle-tax", "kind", "carried_over"))
+                .isEqualTo(carriedBefore);
+        var linked = AuditEntries.await(auditLog, account.id(), AuditEventType.LEGACY_IDENTITY_LINKED);
+        assertThat(linked.event().details()).containsEntry("carried_over", "false")
+                .containsEntry("reason", "policy");
+
+        TestBrowser.Page page = browser.get(afterSignIn.location());
+        assertThat(page.body()).contains("Create your password")
+                .contains("The password you used for your Vehicle tax account is too easy to guess or has appeared "
+                        + "in a data breach, so you need to choose a new one for your account.");
+        // The sign-up page's checks: the old password is no more acceptable typed here.
+        TestBrowser.Page again = browser.submit(page, "/sign-in/old-account/new-password",
+                Map.of("password", COMMON_PASSWORD, "confirmPassword", COMMON_PASSWORD));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("Choose a password that is harder to guess");
+        TestBrowser.Page chosen = browser.submit(again, "/sign-in/old-account/new-password",
+                Map.of("password", "a much better passphrase", "confirmPassword", "a much better passphrase"));
+
+        // Signed in, back to the service that asked.
+        assertThat(chosen.location()).contains("/oauth2/authorize").contains("client_id=" + SecretClient.ID);
+        assertThat(code(browser.get(chosen.location()))).isNotBlank();
+        assertThat(browser().signIn(email, "a much better passphrase").location()).endsWith("/account");
+        assertThat(browser().signIn(email, COMMON_PASSWORD).body())
+                .contains("The email address or password is not correct");
+    }
+
+    @Test
+    void theExplanationIsInWelshForAWelshBrowser() throws Exception {
+        String login = unique("cymraeg");
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, COMMON_SHA512_CRYPT, uniqueEmail("cymraeg"), true);
+        TestBrowser browser = browser().acceptLanguage("cy");
+
+        TestBrowser.Page afterSignIn = oldAccountSignIn(browser, "vehicle-tax", login, COMMON_PASSWORD);
+
+        assertThat(browser.get(afterSignIn.location()).body()).contains("Mae&#39;r cyfrinair a ddefnyddioch ar gyfer "
+                + "eich Cyfrif treth cerbyd yn rhy hawdd i&#39;w ddyfalu");
+    }
+
+    @Test
+    void leavingWithoutANewPasswordLeavesAnAccountWithoutOneThatTheOldAccountOrAResetCanStillReach()
+            throws Exception {
+        String login = unique("abandon");
+        String email = uniqueEmail("abandon");
+        LegacyUserTables.legacyUser("vehicle_tax_users", login, COMMON_SHA512_CRYPT, email, true);
+        TestBrowser left = browser();
+        assertThat(oldAccountSignIn(left, "vehicle-tax", login, COMMON_PASSWORD).location())
+                .endsWith("/sign-in/old-account/new-password");
+        UUID accountId = accounts.findByEmail(email).orElseThrow().id();
+        // Not signed in: the account pages still ask for a sign-in.
+        assertThat(left.get("/account").location()).endsWith("/sign-in");
+
+        // The old account again: linked already, and still no password, so the same question, never a sign-in.
+        TestBrowser.Page again = oldAccountSignIn(browser(), "vehicle-tax", login, COMMON_PASSWORD);
+        assertThat(again.location()).endsWith("/sign-in/old-account/new-password");
+        assertThat(links.find("vehicle-tax", LegacyUserTables.subjectOf("vehicle_tax_users", login)))
+                .map(LinkedIdentity::accountId).contains(accountId);
+
+        // "Forgotten your password?" sets one with a code sent to the account's address.
+        TestBrowser browser = browser();
+        TestBrowser.Page checkEmail = browser.follow(browser.submit(browser.get("/reset-password"),
+                "/reset-password", Map.of("email", email)));
+        TestBrowser.Page newPasswordPage = browser.follow(browser.submit(checkEmail, "/reset-password/check-email",
+                Map.of("code", inbox().latestCodeTo(email))));
+        browser.submit(newPasswordPage, "/reset-password/new-password",
+                Map.of("password", "reset after leaving", "confirmPassword", "reset after leaving"));
+        assertThat(browser().signIn(email, "reset after leaving").location()).endsWith("/account");
+        // With a password now, the old account signs in as it without asking again.
+        assertThat(oldAccountSignIn(browser(), "vehicle-tax", login, COMMON_PASSWORD).location())
+                .endsWith("/account");
+    }
+
+    @Test
+    void dualRunningDoesNotReplaceTheSignetPasswordWithAWeakOneChosenInTheOldSystem() throws Exception {
+        String login = unique("dualweak");
+        String email = uniqueEmail("dualweak");
+        LegacyUserTables.legacyUser("council_tax_users", login, BCRYPT, email, true);
+        oldAccountSignIn(browser(), "council-tax", login, LEGACY_PASSWORD);
+        UUID accountId = accounts.findByEmail(email).orElseThrow().id();
+        double refusedBefore = counter("signet.migration.passwords", "council-tax", "kind", "refused_by_policy");
+        double refreshedBefore = counter("signet.migration.passwords", "council-tax", "kind", "refreshed");
+
+        LegacyUserTables.updateLegacyPassword("council_tax_users", login, COMMON_CHANGED_SHA512_CRYPT);
+        // The old system is in charge, so its password still signs in; Signet keeps the one it holds.
+        assertThat(oldAccountSignIn(browser(), "council-tax", login, COMMON_CHANGED_PASSWORD).location())
+                .endsWith("/account");
+
+        String hash = accounts.findById(accountId).orElseThrow().passwordHash().orElseThrow();
+        assertThat(hasher.verify(LEGACY_PASSWORD, hash)).isInstanceOf(PasswordCheck.Matches.class);
+        assertThat(hasher.verify(COMMON_CHANGED_PASSWORD, hash)).isNotInstanceOf(PasswordCheck.Matches.class);
+        assertThat(counter("signet.migration.passwords", "council-tax", "kind", "refused_by_policy"))
+                .isEqualTo(refusedBefore + 1);
+        assertThat(counter("signet.migration.passwords", "council-tax", "kind", "refreshed"))
+                .isEqualTo(refreshedBefore);
+        assertThat(browser().signIn(email, COMMON_CHANGED_PASSWORD).body())
+                .contains("The email address or password is not correct");
     }
 
     // --- Helpers ----------------------------------------------------------------------------------------------------

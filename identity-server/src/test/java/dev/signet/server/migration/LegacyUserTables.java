@@ -36,6 +36,17 @@ final class LegacyUserTables {
     static final String CHANGED_SHA512_CRYPT = "$6$ZSsGtDcRmAEGAlPT$MK/p.NFqgM7suZ6cJ/6b4G.ZaFJVA2ioSEgPAQ7/mSR"
             + "B.8PfpYdp9t7oGxbuOXiWgtahPUopBP6ESICK9zOdq/";
 
+    /** On Signet's common-password list: an old system accepts it, Signet's rules do not. */
+    static final String COMMON_PASSWORD = "password123";
+    // openssl passwd -6 -salt weakpw0123456789 password123
+    static final String COMMON_SHA512_CRYPT = "$6$weakpw0123456789$zCFpDQn5w7xYTfxsQsHMADRm115h/vL0m3RooBfVWaSP.UWd"
+            + "qTPhrdKXl9T/m.y74pKlTjNnqAZSMpmb5Yenn0";
+    /** Also on the list, for a weak password chosen in the old system while it is still in charge. */
+    static final String COMMON_CHANGED_PASSWORD = "letmein123";
+    // openssl passwd -6 -salt dualweak01234567 letmein123
+    static final String COMMON_CHANGED_SHA512_CRYPT = "$6$dualweak01234567$bi6H9O0UmQF4TajoZ8l0NrrqFJ9sfpVBsRUxyK3FP"
+            + "dz1FmvEm7AJi.UEWRsV8nA3Rt.Su4M4DnejSfkGIXjHi/";
+
     private static String legacyUrl;
 
     private LegacyUserTables() {

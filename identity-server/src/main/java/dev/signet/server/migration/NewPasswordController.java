@@ -1,0 +1,96 @@
+package dev.signet.server.migration;
+
+import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.AccountStatus;
+import dev.signet.core.audit.Actor;
+import dev.signet.core.audit.AuditEventType;
+import dev.signet.core.password.PasswordHasher;
+import dev.signet.core.password.PasswordPolicy;
+import dev.signet.server.audit.AuditTrail;
+import dev.signet.server.signin.CitizenSignIn;
+import dev.signet.server.signin.FormErrors;
+import dev.signet.server.signin.NewPasswordAnswer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Choose a new password", after signing in with an old account whose password did not meet Signet's rules. The old
+ * account is already linked; the citizen is signed in once the new password (checked as at sign-up) is stored. A
+ * citizen who leaves instead has an account without a password: signing in with the old account again brings them
+ * back here, and "Forgotten your password?" sets one with a code sent to the account's address.
+ */
+@Controller
+class NewPasswordController {
+
+    static final String NEW_PASSWORD_PAGE = OldAccountJourney.START + "/new-password";
+
+    private final AccountRepository accounts;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final OldSystemPages pages;
+    private final MessageSource messages;
+    private final CitizenSignIn citizenSignIn;
+    private final AuditTrail audit;
+
+    NewPasswordController(AccountRepository accounts, PasswordPolicy policy, PasswordHasher hasher,
+            OldSystemPages pages, MessageSource messages, CitizenSignIn citizenSignIn, AuditTrail audit) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.pages = Objects.requireNonNull(pages, "pages");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    @GetMapping(NEW_PASSWORD_PAGE)
+    String page(HttpServletRequest request, Locale locale, Model model) {
+        return form(model, locale, NewPasswordJourney.STATE.require(request), new FormErrors());
+    }
+
+    @PostMapping(NEW_PASSWORD_PAGE)
+    String choose(@RequestParam(name = NewPasswordAnswer.PASSWORD, required = false) String password,
+            @RequestParam(name = NewPasswordAnswer.CONFIRM, required = false) String confirmPassword,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        NewPasswordJourney journey = NewPasswordJourney.STATE.require(request);
+        Optional<Account> account = accounts.findById(journey.accountId());
+        if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
+            // Deleted, suspended or merged since the old system answered: nothing to set, and no sign-in.
+            NewPasswordJourney.STATE.clear(request);
+            return "redirect:" + OldAccountJourney.START;
+        }
+        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.get().email());
+        if (!errors.isEmpty()) {
+            return form(model, locale, journey, errors);
+        }
+        accounts.updatePasswordHash(journey.accountId(), hasher.hash(password));
+        audit.record(Actor.citizen(journey.accountId()), AuditEventType.PASSWORD_CHANGED,
+                Optional.of(journey.accountId()), Map.of("connector", journey.connectorId(), "reason", "policy"));
+        NewPasswordJourney.STATE.clear(request);
+        return "redirect:" + citizenSignIn.signIn(journey.accountId(), request, response);
+    }
+
+    /** The sign-up password page, with why a new password is needed: the same fields and the same checks. */
+    private String form(Model model, Locale locale, NewPasswordJourney journey, FormErrors errors) {
+        String systemName = pages.systemName(journey.connectorId(), locale);
+        model.addAttribute("errors", errors);
+        model.addAttribute("passwordMinLength", policy.minLength());
+        model.addAttribute("formAction", NEW_PASSWORD_PAGE);
+        model.addAttribute("explanation", messages.getMessage(
+                "migration.newPassword.reason." + journey.refusedFor().name(), new Object[] {systemName}, locale));
+        model.addAttribute("explanationMore", messages.getMessage(
+                "migration.newPassword.linked", new Object[] {systemName}, locale));
+        return "signup/password";
+    }
+}
