@@ -3,14 +3,10 @@ package dev.signet.server.migration;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
-import dev.signet.core.audit.Actor;
-import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.password.PasswordHasher;
-import dev.signet.core.password.PasswordPolicy;
-import dev.signet.server.audit.AuditTrail;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.FormErrors;
 import dev.signet.server.signin.NewPasswordAnswer;
+import dev.signet.server.signin.ReplacementPassword;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -36,22 +32,18 @@ class NewPasswordController {
     static final String NEW_PASSWORD_PAGE = OldAccountJourney.START + "/new-password";
 
     private final AccountRepository accounts;
-    private final PasswordPolicy policy;
-    private final PasswordHasher hasher;
+    private final ReplacementPassword replacement;
     private final OldSystemPages pages;
     private final MessageSource messages;
     private final CitizenSignIn citizenSignIn;
-    private final AuditTrail audit;
 
-    NewPasswordController(AccountRepository accounts, PasswordPolicy policy, PasswordHasher hasher,
-            OldSystemPages pages, MessageSource messages, CitizenSignIn citizenSignIn, AuditTrail audit) {
+    NewPasswordController(AccountRepository accounts, ReplacementPassword replacement, OldSystemPages pages,
+            MessageSource messages, CitizenSignIn citizenSignIn) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.replacement = Objects.requireNonNull(replacement, "replacement");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
-        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @GetMapping(NEW_PASSWORD_PAGE)
@@ -70,27 +62,21 @@ class NewPasswordController {
             NewPasswordJourney.STATE.clear(request);
             return "redirect:" + OldAccountJourney.START;
         }
-        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.get().email());
+        FormErrors errors = replacement.replace(account.get(), password, confirmPassword,
+                Map.of("connector", journey.connectorId(), "reason", "policy"));
         if (!errors.isEmpty()) {
             return form(model, locale, journey, errors);
         }
-        accounts.updatePasswordHash(journey.accountId(), hasher.hash(password));
-        audit.record(Actor.citizen(journey.accountId()), AuditEventType.PASSWORD_CHANGED,
-                Optional.of(journey.accountId()), Map.of("connector", journey.connectorId(), "reason", "policy"));
         NewPasswordJourney.STATE.clear(request);
         return "redirect:" + citizenSignIn.signIn(journey.accountId(), request, response);
     }
 
-    /** The sign-up password page, with why a new password is needed: the same fields and the same checks. */
+    /** The sign-up password page, with why a new password is needed and that the old account is linked. */
     private String form(Model model, Locale locale, NewPasswordJourney journey, FormErrors errors) {
         String systemName = pages.systemName(journey.connectorId(), locale);
-        model.addAttribute("errors", errors);
-        model.addAttribute("passwordMinLength", policy.minLength());
-        model.addAttribute("formAction", NEW_PASSWORD_PAGE);
-        model.addAttribute("explanation", messages.getMessage(
-                "migration.newPassword.reason." + journey.refusedFor().name(), new Object[] {systemName}, locale));
-        model.addAttribute("explanationMore", messages.getMessage(
-                "migration.newPassword.linked", new Object[] {systemName}, locale));
-        return "signup/password";
+        return replacement.page(model, NEW_PASSWORD_PAGE, errors,
+                messages.getMessage("migration.newPassword.reason." + journey.refusedFor().name(),
+                        new Object[] {systemName}, locale),
+                messages.getMessage("migration.newPassword.linked", new Object[] {systemName}, locale));
     }
 }

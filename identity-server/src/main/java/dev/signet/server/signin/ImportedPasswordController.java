@@ -3,11 +3,6 @@ package dev.signet.server.signin;
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
-import dev.signet.core.audit.Actor;
-import dev.signet.core.audit.AuditEventType;
-import dev.signet.core.password.PasswordHasher;
-import dev.signet.core.password.PasswordPolicy;
-import dev.signet.server.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -33,20 +28,16 @@ class ImportedPasswordController {
     static final String NEW_PASSWORD_PAGE = SignInController.EMAIL_PAGE + "/new-password";
 
     private final AccountRepository accounts;
-    private final PasswordPolicy policy;
-    private final PasswordHasher hasher;
+    private final ReplacementPassword replacement;
     private final MessageSource messages;
     private final CitizenSignIn citizenSignIn;
-    private final AuditTrail audit;
 
-    ImportedPasswordController(AccountRepository accounts, PasswordPolicy policy, PasswordHasher hasher,
-            MessageSource messages, CitizenSignIn citizenSignIn, AuditTrail audit) {
+    ImportedPasswordController(AccountRepository accounts, ReplacementPassword replacement, MessageSource messages,
+            CitizenSignIn citizenSignIn) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.replacement = Objects.requireNonNull(replacement, "replacement");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
-        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @GetMapping(NEW_PASSWORD_PAGE)
@@ -65,23 +56,17 @@ class ImportedPasswordController {
             ImportedPasswordJourney.STATE.clear(request);
             return "redirect:" + SignInController.EMAIL_PAGE;
         }
-        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.get().email());
+        FormErrors errors = replacement.replace(account.get(), password, confirmPassword,
+                Map.of("step", "first_sign_in_after_import", "reason", "policy"));
         if (!errors.isEmpty()) {
             return form(model, locale, journey, errors);
         }
-        accounts.updatePasswordHash(journey.accountId(), hasher.hash(password));
-        audit.record(Actor.citizen(journey.accountId()), AuditEventType.PASSWORD_CHANGED,
-                Optional.of(journey.accountId()), Map.of("step", "first_sign_in_after_import", "reason", "policy"));
         ImportedPasswordJourney.STATE.clear(request);
         return "redirect:" + citizenSignIn.signIn(journey.accountId(), request, response);
     }
 
     private String form(Model model, Locale locale, ImportedPasswordJourney journey, FormErrors errors) {
-        model.addAttribute("errors", errors);
-        model.addAttribute("passwordMinLength", policy.minLength());
-        model.addAttribute("formAction", NEW_PASSWORD_PAGE);
-        model.addAttribute("explanation", messages.getMessage(
-                "signin.importedPassword.reason." + journey.refusedFor().name(), null, locale));
-        return "signup/password";
+        return replacement.page(model, NEW_PASSWORD_PAGE, errors, messages.getMessage(
+                "signin.importedPassword.reason." + journey.refusedFor().name(), null, locale), null);
     }
 }
