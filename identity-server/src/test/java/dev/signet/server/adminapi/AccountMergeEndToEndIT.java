@@ -1,6 +1,5 @@
 package dev.signet.server.adminapi;
 
-import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -20,6 +19,8 @@ import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.password.PasswordHasher;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -43,10 +44,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,8 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
     private static final String SERVICE_SECRET = "merge-e2e-secret-" + UUID.randomUUID();
     private static final String MERGED = "https://signet.dev/secevent/account-merged";
     private static final String UNLINKED = "https://signet.dev/secevent/legacy-identity-unlinked";
-    private static RunningAdminApi adminApi;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<String> securityEvents = new LinkedBlockingQueue<>();
@@ -82,16 +84,13 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
     @Autowired
     private PasswordHasher hasher;
 
+    private OperatorClient admin;
     private HttpServer receiver;
     private String serviceId;
 
     @BeforeEach
     void startAdminApi() {
-        synchronized (AccountMergeEndToEndIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl());
-            }
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @BeforeEach
@@ -119,14 +118,6 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
         receiver.stop(0);
     }
 
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
-    }
-
     @Test
     void aMergeTellsTheServiceItsOldAndNewSubEndsTheSourceAndAnUndoLetsItSignInAgain() throws Exception {
         String sourceEmail = "merge-source-" + UUID.randomUUID() + "@example.com";
@@ -142,13 +133,13 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
         TestBrowser targetBrowser = new TestBrowser(baseUrl());
         assertThat(targetBrowser.signIn(targetEmail, PASSWORD).location()).endsWith("/account");
         String targetSub = subjectAtTheService(targetBrowser);
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support admin.manage");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support admin.manage");
 
-        JsonNode preview = JSON.readTree(adminGet("/accounts/" + source.id() + "/merge-preview?into=" + target.id(),
+        JsonNode preview = JSON.readTree(admin.get("/accounts/" + source.id() + "/merge-preview?into=" + target.id(),
                 operator).body());
         assertThat(preview.get("possible").asBoolean()).isTrue();
         assertThat(preview.get("relying_parties_to_tell").toString()).contains(serviceId);
-        HttpResponse<String> merged = adminSend("POST", "/accounts/" + source.id() + "/merge",
+        HttpResponse<String> merged = admin.send("POST", "/accounts/" + source.id() + "/merge",
                 preview.get("source_etag").asString(), "{\"into\":\"" + target.id() + "\",\"target_etag\":"
                         + JSON.writeValueAsString(preview.get("target_etag").asString())
                         + ",\"reason\":\"E2E-M1 same person\"}", operator);
@@ -166,7 +157,7 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
                 .contains("joined to another of your accounts");
         assertThat(targetBrowser.get("/account").status()).as("the target is untouched").isEqualTo(200);
 
-        HttpResponse<String> undone = adminSend("POST", "/accounts/" + source.id() + "/merge/undo",
+        HttpResponse<String> undone = admin.send("POST", "/accounts/" + source.id() + "/merge/undo",
                 etagOf(source, operator), "{\"reason\":\"E2E-M2 two people after all\"}", operator);
 
         assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
@@ -187,9 +178,9 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
         TestBrowser browser = new TestBrowser(baseUrl());
         assertThat(browser.signIn(email, PASSWORD).location()).endsWith("/account");
         String sub = subjectAtTheService(browser);
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support");
 
-        HttpResponse<String> unlinked = adminSend("DELETE", "/accounts/" + account.id()
+        HttpResponse<String> unlinked = admin.send("DELETE", "/accounts/" + account.id()
                 + "/linked-identities?connector_id=student-loans&legacy_subject=" + legacySubject
                 + "&reason=E2E-U1", etagOf(account, operator), null, operator);
 
@@ -249,43 +240,7 @@ class AccountMergeEndToEndIT extends RedisServerIntegrationTest {
                 .getSubject();
     }
 
-    private String clientCredentialsToken(String clientId, String scope) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
     private String etagOf(Account account, String token) throws Exception {
-        HttpResponse<String> response = adminGet("/accounts/" + account.id(), token);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("ETag").orElseThrow();
-    }
-
-    private HttpResponse<String> adminGet(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminApi.port() + path))
-                .header("Authorization", "Bearer " + token).header("User-Agent", "operator-e2e/1.0")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> adminSend(String method, String path, String ifMatch, String json, String token)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + adminApi.port() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("User-Agent", "operator-e2e/1.0")
-                .header("If-Match", ifMatch)
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return admin.etag("/accounts/" + account.id(), token);
     }
 }

@@ -1,6 +1,5 @@
 package dev.signet.server.adminapi;
 
-import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,6 +14,8 @@ import dev.signet.core.client.SubjectType;
 import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.core.mfa.SecondFactor;
 import dev.signet.core.mfa.SecondFactorRepository;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -40,10 +41,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AdminApiEndToEndIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static RunningAdminApi adminApi;
-    private static int adminPort;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -80,19 +81,14 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
 
     /** A relying party of this test, with a back-channel logout receiver that keeps the tokens it is sent. */
     private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
+    private OperatorClient admin;
     private HttpServer receiver;
     private String serviceId;
     private final URI serviceCallback = URI.create("https://admin-e2e.test.example/callback");
 
     @BeforeEach
     void startAdminApi() {
-        synchronized (AdminApiEndToEndIT.class) {
-            if (adminApi != null) {
-                return;
-            }
-            adminApi = RunningAdminApi.start(environment, baseUrl());
-            adminPort = adminApi.port();
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @BeforeEach
@@ -121,22 +117,14 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         receiver.stop(0);
     }
 
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
-    }
-
     @Test
     void anOperatorFindsACitizenSeesTheirSignInAndChecksTheAuditLog() throws Exception {
         String email = uniqueEmail("operated");
         Account account = existingAccount(email, "correct horse battery", AccountStatus.ACTIVE);
         assertThat(browser().signIn(email, "correct horse battery").location()).endsWith("/account");
-        String token = clientCredentialsToken("test-operator", "admin.read audit.read");
+        String token = admin.token("test-operator", "admin.read audit.read");
 
-        JsonNode found = JSON.readTree(adminGet("/accounts?email=" + URLEncoder.encode(email,
+        JsonNode found = JSON.readTree(admin.get("/accounts?email=" + URLEncoder.encode(email,
                 StandardCharsets.UTF_8), token).body());
         assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(account.id().toString());
 
@@ -149,21 +137,21 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         assertThat(signIn.get("details").get("level").asString()).isEqualTo("Cl");
         assertThat(signIn.get("client_address").asString()).isEqualTo("127.0.0.1");
 
-        JsonNode operatorActions = JSON.readTree(adminGet("/audit?actor=test-operator&account=" + account.id(),
+        JsonNode operatorActions = JSON.readTree(admin.get("/audit?actor=test-operator&account=" + account.id(),
                 token).body());
         assertThat(operatorActions.get("items").get(0).get("type").asString()).isEqualTo("operator.account.viewed");
 
-        HttpResponse<String> verify = adminGet("/audit/verify", token);
+        HttpResponse<String> verify = admin.get("/audit/verify", token);
         assertThat(verify.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(verify.body()).get("status").asString()).isEqualTo("intact");
     }
 
     @Test
     void signetsTokenCarriesOnlyTheScopesTheOperatorClientHas() throws Exception {
-        String reader = clientCredentialsToken("test-operator-reader", "admin.read");
+        String reader = admin.token("test-operator-reader", "admin.read");
 
-        assertThat(adminGet("/accounts?email=nobody@example.com", reader).statusCode()).isEqualTo(200);
-        HttpResponse<String> audit = adminGet("/audit", reader);
+        assertThat(admin.get("/accounts?email=nobody@example.com", reader).statusCode()).isEqualTo(200);
+        HttpResponse<String> audit = admin.get("/audit", reader);
         assertThat(audit.statusCode()).isEqualTo(403);
         assertThat(audit.headers().firstValue("Content-Type")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("application/problem+json"));
@@ -172,9 +160,9 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
     @Test
     void aSignetTokenForAnotherServiceIsRefused() throws Exception {
         // test-secret has client credentials but no admin scope: its token does not name the admin API.
-        String other = clientCredentialsToken("test-secret", "read");
+        String other = admin.token("test-secret", "read");
 
-        assertThat(adminGet("/accounts?email=nobody@example.com", other).statusCode()).isEqualTo(401);
+        assertThat(admin.get("/accounts?email=nobody@example.com", other).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -185,9 +173,9 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         assertThat(browser.signIn(email, PASSWORD).location()).endsWith("/account");
         JsonNode tokens = signInToTheService(browser);
         JWTClaimsSet idToken = SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support admin.manage");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support admin.manage");
 
-        HttpResponse<String> suspended = adminSend("POST", "/accounts/" + account.id() + "/interventions",
+        HttpResponse<String> suspended = admin.send("POST", "/accounts/" + account.id() + "/interventions",
                 etagOf(account, operator), "{\"type\":\"suspend\",\"reason\":\"E2E-1 reported stolen\"}", operator);
 
         assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
@@ -206,7 +194,7 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         assertThat(browser.get("/account").location()).as("the Signet session ended").endsWith("/sign-in");
         assertThat(browser().signIn(email, PASSWORD).body()).contains("Your account has been suspended");
 
-        HttpResponse<String> lifted = adminSend("POST", "/accounts/" + account.id() + "/interventions",
+        HttpResponse<String> lifted = admin.send("POST", "/accounts/" + account.id() + "/interventions",
                 etagOf(account, operator), "{\"type\":\"lift\",\"reason\":\"E2E-1 phone found\"}", operator);
 
         assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
@@ -219,9 +207,9 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         Account account = existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         secondFactors.save(SecondFactor.email(UUID.randomUUID(), account.id(), Instant.now()));
         assertThat(secondFactorPageAfterPassword(email).body()).doesNotContain("Choose how to get security codes");
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support");
 
-        HttpResponse<String> reset = adminSend("DELETE", "/accounts/" + account.id()
+        HttpResponse<String> reset = admin.send("DELETE", "/accounts/" + account.id()
                 + "/second-factors?reason=E2E-2%20lost%20phone", etagOf(account, operator), null, operator);
 
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
@@ -247,9 +235,9 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
         JsonNode tokens = signInToTheService(browser);
         assertThat(rowsOf(account)).as("before").containsEntry("account", 1).containsEntry("second_factor", 1)
                 .containsEntry("oauth2_authorization", 1);
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.manage");
+        String operator = admin.token("test-operator-actions", "admin.read admin.manage");
 
-        HttpResponse<String> erased = adminSend("POST", "/accounts/" + account.id() + "/erasure",
+        HttpResponse<String> erased = admin.send("POST", "/accounts/" + account.id() + "/erasure",
                 etagOf(account, operator), "{\"reason\":\"E2E-3 erasure request\"}", operator);
 
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
@@ -331,24 +319,7 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
     }
 
     private String etagOf(Account account, String token) throws Exception {
-        HttpResponse<String> response = adminGet("/accounts/" + account.id(), token);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("ETag").orElseThrow();
-    }
-
-    private HttpResponse<String> adminSend(String method, String path, String ifMatch, String json, String token)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + path))
-                .header("Authorization", "Bearer " + token)
-                .header("User-Agent", "operator-e2e/1.0")
-                .header("If-Match", ifMatch)
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return admin.etag("/accounts/" + account.id(), token);
     }
 
     /** Waits for what identity-server's workers do in the background; the bound only guards against a hang. */
@@ -363,7 +334,7 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
     private JsonNode awaitSignInShown(Account account, String token) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
-            HttpResponse<String> response = adminGet("/accounts/" + account.id(), token);
+            HttpResponse<String> response = admin.get("/accounts/" + account.id(), token);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("ETag")).isPresent();
             JsonNode view = JSON.readTree(response.body());
@@ -372,25 +343,5 @@ class AdminApiEndToEndIT extends JourneyIntegrationTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    private String clientCredentialsToken(String clientId, String scope) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private HttpResponse<String> adminGet(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + path))
-                .header("Authorization", "Bearer " + token)
-                .header("User-Agent", "operator-e2e/1.0")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,5 @@
 package dev.signet.server.adminapi;
 
-import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -14,6 +13,8 @@ import dev.signet.core.client.SubjectType;
 import dev.signet.core.client.TokenEndpointAuthMethod;
 import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.sessions.SessionIds;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.BackChannelReceiver;
 import dev.signet.server.testing.RedisServerIntegrationTest;
 import dev.signet.server.testing.SecretClient;
@@ -36,10 +37,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,8 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
     private static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
-    private static RunningAdminApi adminApi;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
     @Autowired
     Environment environment;
@@ -75,17 +77,14 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
     DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private OperatorClient admin;
     private BackChannelReceiver receiver;
     private String serviceId;
     private final URI serviceCallback = URI.create("https://admin-sessions.test.example/callback");
 
     @BeforeEach
     void startAdminApi() {
-        synchronized (AdminApiSessionsEndToEndIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl());
-            }
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @BeforeEach
@@ -106,14 +105,6 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
         receiver.close();
     }
 
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
-    }
-
     @Test
     void anOperatorSeesBothSessionsEndsOneAndTheOtherGoesOn() throws Exception {
         Account account = newAccount();
@@ -122,9 +113,9 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
         String phoneSid = sid(signInToTheService(phone));
         String laptopSid = SessionIds.sid(sessionId(laptop));
         assertThat(phoneSid).isEqualTo(SessionIds.sid(sessionId(phone)));
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support");
 
-        HttpResponse<String> viewed = adminGet("/accounts/" + account.id(), operator);
+        HttpResponse<String> viewed = admin.get("/accounts/" + account.id(), operator);
 
         assertThat(viewed.statusCode()).as(viewed.body()).isEqualTo(200);
         JsonNode view = JSON.readTree(viewed.body());
@@ -140,7 +131,7 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
         assertThat(viewed.body()).as("session ids are bearer secrets").doesNotContain(sessionId(laptop))
                 .doesNotContain(sessionId(phone));
 
-        HttpResponse<String> ended = adminPost("/accounts/" + account.id() + "/sessions/" + phoneSid + "/end",
+        HttpResponse<String> ended = admin.post("/accounts/" + account.id() + "/sessions/" + phoneSid + "/end",
                 "{\"reason\":\"SUP-77 phone stolen\"}", operator);
 
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(202);
@@ -150,11 +141,11 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
         awaitSessionEndingsCarriedOut(account);
         assertThat(phone.get("/account").location()).as("the phone is signed out").endsWith("/sign-in");
         assertThat(laptop.get("/account").status()).as("the laptop goes on").isEqualTo(200);
-        JsonNode after = JSON.readTree(adminGet("/accounts/" + account.id(), operator).body());
+        JsonNode after = JSON.readTree(admin.get("/accounts/" + account.id(), operator).body());
         assertThat(after.get("sessions")).hasSize(1);
         assertThat(after.get("sessions").get(0).get("sid").asString()).isEqualTo(laptopSid);
-        JsonNode audit = JSON.readTree(adminGet("/audit?account=" + account.id()
-                + "&type=operator.account.session_ended", clientCredentialsToken("test-operator", "audit.read"))
+        JsonNode audit = JSON.readTree(admin.get("/audit?account=" + account.id()
+                + "&type=operator.account.session_ended", admin.token("test-operator", "audit.read"))
                 .body());
         assertThat(audit.toString()).contains(phoneSid).contains("SUP-77 phone stolen");
     }
@@ -163,9 +154,9 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
     void endingASessionTheAccountDoesNotHaveIsNotFound() throws Exception {
         Account account = newAccount();
         signedIn(account, FIREFOX_ON_WINDOWS);
-        String operator = clientCredentialsToken("test-operator-actions", "admin.read admin.support");
+        String operator = admin.token("test-operator-actions", "admin.read admin.support");
 
-        HttpResponse<String> ended = adminPost("/accounts/" + account.id() + "/sessions/no-such-sid/end",
+        HttpResponse<String> ended = admin.post("/accounts/" + account.id() + "/sessions/no-such-sid/end",
                 "{\"reason\":\"SUP-78\"}", operator);
 
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(404);
@@ -179,9 +170,9 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
     void endingASessionNeedsTheSupportScope() throws Exception {
         Account account = newAccount();
         TestBrowser laptop = signedIn(account, FIREFOX_ON_WINDOWS);
-        String reader = clientCredentialsToken("test-operator-actions", "admin.read");
+        String reader = admin.token("test-operator-actions", "admin.read");
 
-        HttpResponse<String> ended = adminPost("/accounts/" + account.id() + "/sessions/"
+        HttpResponse<String> ended = admin.post("/accounts/" + account.id() + "/sessions/"
                 + SessionIds.sid(sessionId(laptop)) + "/end", "{\"reason\":\"SUP-79\"}", reader);
 
         assertThat(ended.statusCode()).isEqualTo(403);
@@ -256,32 +247,5 @@ class AdminApiSessionsEndToEndIT extends RedisServerIntegrationTest {
             }
         } while (pending > 0 && Instant.now().isBefore(giveUp));
         assertThat(pending).as("the session ending was carried out").isZero();
-    }
-
-    private String clientCredentialsToken(String clientId, String scope) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private HttpResponse<String> adminGet(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminApi.port() + path))
-                .header("Authorization", "Bearer " + token).header("User-Agent", "operator-e2e/1.0")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> adminPost(String path, String json, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + adminApi.port() + path))
-                .header("Authorization", "Bearer " + token).header("User-Agent", "operator-e2e/1.0")
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,5 @@
 package dev.signet.server.adminapi;
 
-import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -11,22 +10,18 @@ import dev.signet.core.account.Account;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
 import dev.signet.core.testing.PostgresTestServer;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.TestBrowser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
@@ -59,11 +55,11 @@ class ConnectorAdminEndToEndIT extends JourneyIntegrationTest {
 
     private static String legacyUrl;
     private static InMemoryDirectoryServer directory;
-    private static RunningAdminApi adminApi;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> created = new ArrayList<>();
-    private int adminPort;
+    private OperatorClient adminApi;
     private String operator;
 
     @Autowired
@@ -91,23 +87,14 @@ class ConnectorAdminEndToEndIT extends JourneyIntegrationTest {
     }
 
     @AfterAll
-    static void stopDirectoryAndAdminApi() {
+    static void stopDirectory() {
         directory.shutDown(true);
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
     }
 
     @BeforeEach
     void adminApiAndOperator() throws Exception {
-        synchronized (ConnectorAdminEndToEndIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl());
-            }
-        }
-        adminPort = adminApi.port();
-        operator = clientCredentialsToken("test-operator-actions", "admin.read admin.manage");
+        adminApi = ADMIN_API.start(environment, baseUrl()).operator();
+        operator = adminApi.token("test-operator-actions", "admin.read admin.manage");
     }
 
     /** Every other test of this JVM shares the database: no connector of this test stays offered to citizens. */
@@ -264,34 +251,7 @@ class ConnectorAdminEndToEndIT extends JourneyIntegrationTest {
         }
     }
 
-    private String clientCredentialsToken(String clientId, String scope) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
     private HttpResponse<String> admin(String method, String path, String ifMatch, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + path))
-                .header("Authorization", "Bearer " + operator)
-                .header("User-Agent", "operator-e2e/1.0")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if ("POST".equals(method)) {
-            request.header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return adminApi.send(method, path, ifMatch, json, operator);
     }
 }

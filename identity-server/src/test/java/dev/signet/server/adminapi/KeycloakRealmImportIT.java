@@ -11,7 +11,8 @@ import dev.signet.core.account.AccountStatus;
 import dev.signet.core.links.LinkMethod;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
-import dev.signet.server.testing.RunningAdminApi;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -19,21 +20,16 @@ import dev.signet.server.testing.keycloak.DepartmentRealm;
 import dev.signet.server.testing.keycloak.KeycloakExtension;
 import dev.signet.server.testing.keycloak.KeycloakLoginPage;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,8 +59,9 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     private static final String IMPORT_SECRET = "import-secret-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static DepartmentRealm realm;
-    private static RunningAdminApi adminApi;
-    private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
+    private OperatorClient admin;
 
     @Autowired
     private LinkedIdentityRepository links;
@@ -93,19 +90,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
     @BeforeEach
     void startAdminApi() {
         jdbc = JdbcClient.create(dataSource);
-        synchronized (KeycloakRealmImportIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl(), Map.of());
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @Test
@@ -126,7 +111,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         String signedUpEmail = "signed-up-" + run + "@example.com";
         Account signedUp = existingAccount(signedUpEmail, "own signet password", AccountStatus.ACTIVE);
         String alreadyHere = realm().addUser(user("signed-up-" + run, signedUpEmail, true, true, Map.of()), null);
-        String token = operatorToken("test-operator-actions", "admin.read admin.manage");
+        String token = admin.token("test-operator-actions", "admin.read admin.manage");
 
         JsonNode first = runImport(token);
 
@@ -195,10 +180,10 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
 
     @Test
     void credentialsKeycloakRefusesAreTheOperatorsAnswerAtOnce() throws Exception {
-        String token = operatorToken("test-operator-actions", "admin.read admin.manage");
+        String token = admin.token("test-operator-actions", "admin.read admin.manage");
         realm();
 
-        HttpResponse<String> refused = adminPost("/keycloak-imports", importRequest("not-the-secret"), token);
+        HttpResponse<String> refused = admin.post("/keycloak-imports", importRequest("not-the-secret"), token);
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -210,47 +195,18 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
 
     // --- Helpers ----------------------------------------------------------------------------------------------------
 
-    /** A client-credentials token of a test operator client (secret "test-secret-value") from identity-server. */
-    private String operatorToken(String clientId, String scope) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":test-secret-value")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).get("access_token").asString();
-    }
-
-    private HttpResponse<String> adminGet(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).header("User-Agent", "keycloak-import-test/1.0").GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** POSTs JSON with a fresh Idempotency-Key. */
-    private HttpResponse<String> adminPost(String path, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).header("User-Agent", "keycloak-import-test/1.0")
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
     private JsonNode runImport(String token) throws Exception {
-        HttpResponse<String> started = adminPost("/keycloak-imports", importRequest(IMPORT_SECRET), token);
+        HttpResponse<String> started = admin.post("/keycloak-imports", importRequest(IMPORT_SECRET), token);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
         assertThat(started.body()).doesNotContain(IMPORT_SECRET);
         // The import runs in the background: wait for it to end (a page of a few users takes seconds).
         for (int attempt = 0; attempt < 600; attempt++) {
-            JsonNode state = json(adminGet(location, token));
+            JsonNode state = json(admin.get(location, token));
             if (!state.get("state").asString().equals("running")) {
                 return state;
             }
@@ -272,7 +228,7 @@ class KeycloakRealmImportIT extends JourneyIntegrationTest {
         Map<String, JsonNode> lines = new HashMap<>();
         String next = importView.get("users_report").asString() + "?limit=2";
         while (next != null) {
-            JsonNode page = json(adminGet(next, token));
+            JsonNode page = json(admin.get(next, token));
             page.get("items").forEach(line -> lines.put(line.get("keycloak_id").asString(), line));
             JsonNode cursor = page.get("next_cursor");
             next = cursor == null || cursor.isNull() ? null

@@ -1,9 +1,10 @@
 package dev.signet.server.adminapi;
 
-import dev.signet.server.testing.RunningAdminApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.AccountStatus;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
@@ -18,9 +19,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,35 +37,25 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "correct horse battery";
-    private static RunningAdminApi adminApi;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private Environment environment;
+    private OperatorClient admin;
 
     @BeforeEach
     void startAdminApi() {
-        synchronized (RelyingPartyAdministrationEndToEndIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl());
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @Test
     void aServiceRegisteredThroughTheAdminApiGetsTokensUntilItsSecretIsRotatedOrItIsDisabled() throws Exception {
         String clientId = "e2e-cc-" + UUID.randomUUID();
         String operator = operatorToken();
-        HttpResponse<String> registered = admin("POST", "/relying-parties", null, """
+        HttpResponse<String> registered = admin.send("POST", "/relying-parties", null, """
                 {"client_id": "%s", "client_name": "Nightly licence export",
                  "token_endpoint_auth_method": "client_secret_basic",
                  "grant_types": ["client_credentials"], "scopes": ["read"]}
@@ -87,7 +78,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
             assertThat(JSON.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_client");
         }
 
-        HttpResponse<String> disabled = admin("POST", "/relying-parties/" + clientId + "/disable", etag(clientId,
+        HttpResponse<String> disabled = admin.send("POST", "/relying-parties/" + clientId + "/disable", etag(clientId,
                 operator), "{\"reason\": \"E2E-RP-1 service retired\"}", operator);
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
 
@@ -95,7 +86,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(refused.body()).get("error").asString()).isEqualTo("invalid_client");
 
-        assertThat(admin("POST", "/relying-parties/" + clientId + "/enable", etag(clientId, operator),
+        assertThat(admin.send("POST", "/relying-parties/" + clientId + "/enable", etag(clientId, operator),
                 "{\"reason\": \"E2E-RP-1 back in service\"}", operator).statusCode()).isEqualTo(200);
         assertThat(clientCredentials(clientId, third).statusCode()).isEqualTo(200);
     }
@@ -105,7 +96,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
         String clientId = "e2e-pkce-" + UUID.randomUUID();
         String callback = "http://127.0.0.1:8123/callback";
         String operator = operatorToken();
-        HttpResponse<String> registered = admin("POST", "/relying-parties", null, """
+        HttpResponse<String> registered = admin.send("POST", "/relying-parties", null, """
                 {"client_id": "%s", "client_name": "Renew a fishing licence",
                  "token_endpoint_auth_method": "client_secret_basic", "require_pkce": true,
                  "redirect_uris": ["%s"], "scopes": ["openid", "email"], "allowed_vtr": ["Cl"]}
@@ -129,7 +120,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
         assertThat(JSON.readTree(introspect(accessToken).body()).get("active").asBoolean()).isTrue();
 
         String pendingCode = authorize(browser, clientId, callback, verifier);
-        assertThat(admin("POST", "/relying-parties/" + clientId + "/disable", etag(clientId, operator),
+        assertThat(admin.send("POST", "/relying-parties/" + clientId + "/disable", etag(clientId, operator),
                 "{\"reason\": \"E2E-RP-2 compromised\"}", operator).statusCode()).isEqualTo(200);
 
         HttpResponse<String> refusedExchange = token(clientId, secret, Map.of("grant_type", "authorization_code",
@@ -148,7 +139,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
         assertThat(refusedAuthorization.status()).as("a page, never a redirect to a disabled service").isEqualTo(400);
         assertThat(refusedAuthorization.body()).contains("is not registered with this sign-in service");
 
-        assertThat(admin("POST", "/relying-parties/" + clientId + "/enable", etag(clientId, operator),
+        assertThat(admin.send("POST", "/relying-parties/" + clientId + "/enable", etag(clientId, operator),
                 "{\"reason\": \"E2E-RP-2 cleaned up\"}", operator).statusCode()).isEqualTo(200);
 
         HttpResponse<String> staleRefresh = token(clientId, secret, Map.of("grant_type", "refresh_token",
@@ -203,7 +194,7 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
     }
 
     private String rotate(String clientId, String overlap, String operator) throws Exception {
-        HttpResponse<String> rotated = admin("POST", "/relying-parties/" + clientId + "/client-secret",
+        HttpResponse<String> rotated = admin.send("POST", "/relying-parties/" + clientId + "/client-secret",
                 etag(clientId, operator), overlap == null ? "{\"reason\": \"E2E-RP-1 leaked\"}"
                         : "{\"previous_secret_valid_for\": \"" + overlap + "\", \"reason\": \"E2E-RP-1 yearly\"}",
                 operator);
@@ -216,42 +207,10 @@ class RelyingPartyAdministrationEndToEndIT extends JourneyIntegrationTest {
     }
 
     private String operatorToken() throws Exception {
-        HttpResponse<String> response = clientCredentialsWithScope("test-operator-actions", "test-secret-value",
-                "admin.read admin.manage");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private HttpResponse<String> clientCredentialsWithScope(String clientId, String secret, String scope)
-            throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return admin.token("test-operator-actions", "admin.read admin.manage");
     }
 
     private String etag(String clientId, String operator) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl()
-                        + "/relying-parties/" + clientId)).header("Authorization", "Bearer " + operator).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("ETag").orElseThrow();
-    }
-
-    private HttpResponse<String> admin(String method, String path, String ifMatch, String json, String operator)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
-                .header("Authorization", "Bearer " + operator)
-                .header("User-Agent", "operator-e2e/1.0")
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return admin.etag("/relying-parties/" + clientId, operator);
     }
 }

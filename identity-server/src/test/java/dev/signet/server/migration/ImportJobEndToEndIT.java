@@ -6,12 +6,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.signet.core.account.Account;
 import dev.signet.core.links.LinkedIdentity;
 import dev.signet.core.links.LinkedIdentityRepository;
-import dev.signet.server.testing.RunningAdminApi;
+import dev.signet.server.testing.AdminApiPerClass;
+import dev.signet.server.testing.OperatorClient;
 import dev.signet.server.testing.JourneyIntegrationTest;
 import dev.signet.server.testing.SecretClient;
 import dev.signet.server.testing.TestBrowser;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,9 +20,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,12 +43,14 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DVLA_CALLBACK = "https://dvla.test.example/callback";
-    private static RunningAdminApi adminApi;
+    @RegisterExtension
+    static final AdminApiPerClass ADMIN_API = new AdminApiPerClass();
 
     @Autowired
     private Environment environment;
     @Autowired
     private LinkedIdentityRepository links;
+    private OperatorClient admin;
 
     @DynamicPropertySource
     static void legacySystems(DynamicPropertyRegistry registry) {
@@ -57,19 +59,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
 
     @BeforeEach
     void startAdminApi() {
-        synchronized (ImportJobEndToEndIT.class) {
-            if (adminApi == null) {
-                adminApi = RunningAdminApi.start(environment, baseUrl(), Map.of());
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopAdminApi() {
-        if (adminApi != null) {
-            adminApi.close();
-            adminApi = null;
-        }
+        admin = ADMIN_API.start(environment, baseUrl()).operator();
     }
 
     @Test
@@ -88,14 +78,14 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
                 ]
                 """.formatted(djangoEmail, run, LegacyUserTables.DJANGO_PBKDF2, vehicleTaxEmail, customerNo,
                 LegacyUserTables.BCRYPT, run);
-        String token = operatorToken();
+        String token = admin.token("test-operator-actions", "admin.read admin.manage");
 
         JsonNode job = followToTheEnd(start(file, token), token);
 
         assertThat(job.get("state").stringValue()).isEqualTo("succeeded");
         assertThat(job.get("progress").toString()).isEqualTo(
                 "{\"rows_read\":3,\"created\":2,\"updated\":0,\"unchanged\":0,\"rejected\":1,\"linked\":2}");
-        List<String> report = adminGet("/import-jobs/" + job.get("id").stringValue() + "/report", token).body()
+        List<String> report = admin.get("/import-jobs/" + job.get("id").stringValue() + "/report", token).body()
                 .lines().toList();
         assertThat(report).containsExactly("{\"row\":3,\"user_id\":\"broken-" + run + "\",\"reason\":\"email is "
                 + "missing or is not an email address\"}");
@@ -156,12 +146,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     }
 
     private JsonNode start(String file, String token) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(adminApi.baseUrl() + "/import-jobs?connector=vehicle-tax"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")
-                .POST(HttpRequest.BodyPublishers.ofString(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = admin.post("/import-jobs?connector=vehicle-tax", file, token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body());
     }
@@ -169,7 +154,7 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
     /** Follows the job as an operator would, until it has finished. */
     private JsonNode followToTheEnd(JsonNode job, String token) throws Exception {
         for (int attempt = 0; attempt < 1200; attempt++) {
-            HttpResponse<String> response = adminGet("/import-jobs/" + job.get("id").stringValue(), token);
+            HttpResponse<String> response = admin.get("/import-jobs/" + job.get("id").stringValue(), token);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode current = JSON.readTree(response.body());
             if (current.get("state").stringValue().matches("succeeded|failed")) {
@@ -178,24 +163,6 @@ class ImportJobEndToEndIT extends JourneyIntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("The import job did not finish: " + job);
-    }
-
-    private String operatorToken() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("test-operator-actions:test-secret-value"
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode("admin.read admin.manage", StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
-
-    private HttpResponse<String> adminGet(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(adminApi.baseUrl() + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Chooses the old system, then sends its login name and password; returns the response to that form. */

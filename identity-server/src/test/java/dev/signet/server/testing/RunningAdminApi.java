@@ -17,9 +17,11 @@ public final class RunningAdminApi implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final String identityServerBaseUrl;
 
-    private RunningAdminApi(ConfigurableApplicationContext context) {
+    private RunningAdminApi(ConfigurableApplicationContext context, String identityServerBaseUrl) {
         this.context = context;
+        this.identityServerBaseUrl = identityServerBaseUrl;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
@@ -71,7 +73,8 @@ public final class RunningAdminApi implements AutoCloseable {
                         + "DataRedisReactiveHealthContributorAutoConfiguration",
                 "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration"));
         settings.putAll(extraSettings);
-        return new RunningAdminApi(new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run());
+        return new RunningAdminApi(new SpringApplicationBuilder(AdminApiApplication.class).properties(settings).run(),
+                baseUrl);
     }
 
     public int port() {
@@ -80,6 +83,11 @@ public final class RunningAdminApi implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Requests to this admin API, with tokens from the identity-server beside it, as an operator sends them. */
+    public OperatorClient operator() {
+        return new OperatorClient(identityServerBaseUrl, baseUrl());
     }
 
     @Override
