@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,9 +44,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>the first request with the key is still running: 409 ({@code idempotency-key-in-use}); retry later.</li>
  * </ul>
  * Keys belong to the authenticated operator (the token's subject), so two clients never see each other's responses.
- * A response with a 5xx status (or an exception) is not stored: the key is released and the client may retry. Nor is
- * one marked {@code Cache-Control: no-store} (a new client secret, shown once): a secret is never kept for replay; a
- * retry runs again and meets the state the first request left (a taken client id, a changed ETag).
+ * A response with a 5xx status (or an exception) is not stored: the key is released and the client may retry. A
+ * response marked {@code Cache-Control: no-store} (a new client secret shown once, an erased account's data export) is
+ * never kept: a retry with its key is answered with a 409 problem ({@code idempotency-response-not-kept}) saying the
+ * request was carried out, instead of running it again.
  * Runs after Spring Security, so only authenticated, authorised requests claim keys.
  */
 public final class IdempotencyKeyFilter extends OncePerRequestFilter {
@@ -127,16 +129,8 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
             String cacheControl = recorded.getHeader("Cache-Control");
             boolean noStore = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT)
                     .contains("no-store");
-            if (recorded.getStatus() < 500 && !noStore) {
-                Map<String, String> headers = new LinkedHashMap<>();
-                for (String name : REPLAYED_HEADERS) {
-                    String value = name.equals("Content-Type") ? recorded.getContentType() : recorded.getHeader(name);
-                    if (value != null) {
-                        headers.put(name, value);
-                    }
-                }
-                store.complete(scope, key, new StoredResponse(recorded.getStatus(), headers,
-                        recorded.getContentAsByteArray()));
+            if (recorded.getStatus() < 500) {
+                store.complete(scope, key, noStore ? notKept(request) : recordedResponse(recorded));
                 stored = true;
             }
         } finally {
@@ -145,6 +139,27 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    private static StoredResponse recordedResponse(ContentCachingResponseWrapper recorded) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : REPLAYED_HEADERS) {
+            String value = name.equals("Content-Type") ? recorded.getContentType() : recorded.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new StoredResponse(recorded.getStatus(), headers, recorded.getContentAsByteArray());
+    }
+
+    /** What a retry gets in place of a response that held a secret or personal data: the fact, not the content. */
+    private static StoredResponse notKept(HttpServletRequest request) {
+        byte[] problem = ProblemResponses.json(Problems.of(HttpStatus.CONFLICT, Problems.IDEMPOTENCY_RESPONSE_NOT_KEPT,
+                "Request already carried out", "The request with this Idempotency-Key was carried out. Its response "
+                        + "held a secret or personal data, so it was not kept and cannot be sent again."),
+                request.getRequestURI());
+        return new StoredResponse(HttpStatus.CONFLICT.value(),
+                Map.of("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE), problem);
     }
 
     /** The key from a structured-field string ({@code "abc"}) or, leniently, a bare token; null when unusable. */

@@ -2,6 +2,7 @@ package dev.signet.admin.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -18,6 +19,15 @@ public final class ProblemResponses {
     }
 
     public static void write(HttpServletResponse response, ProblemDetail problem, String instance) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(new String(json(problem, instance), StandardCharsets.UTF_8));
+        response.getWriter().flush();
+    }
+
+    /** The problem document as UTF-8 JSON, for a response written later (an idempotency replay). */
+    public static byte[] json(ProblemDetail problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
@@ -29,10 +39,6 @@ public final class ProblemResponses {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
-        response.getWriter().flush();
+        return JSON.writeValueAsBytes(body);
     }
 }

@@ -18,6 +18,7 @@ public final class Problems {
     public static final URI IDEMPOTENCY_KEY_MISSING = URI.create(BASE + "idempotency-key-missing");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
     public static final URI IDEMPOTENCY_KEY_IN_USE = URI.create(BASE + "idempotency-key-in-use");
+    public static final URI IDEMPOTENCY_RESPONSE_NOT_KEPT = URI.create(BASE + "idempotency-response-not-kept");
     public static final URI INVALID_TOKEN = URI.create(BASE + "invalid-token");
     public static final URI INSUFFICIENT_SCOPE = URI.create(BASE + "insufficient-scope");
     public static final URI INVALID_TRANSITION = URI.create(BASE + "invalid-transition");

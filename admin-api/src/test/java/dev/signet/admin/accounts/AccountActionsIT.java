@@ -322,9 +322,10 @@ class AccountActionsIT extends AdminApiIntegrationTest {
 
         HttpResponse<String> retried = send("POST", "/accounts/" + account.id() + "/erasure", etagOf(account), body,
                 token, key);
-        assertThat(retried.statusCode()).isEqualTo(200);
+        // The export is personal data of an erased account: never kept for a replay, so the retry is told it was done.
+        assertThat(retried.statusCode()).isEqualTo(409);
         assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(retried.body()).isEqualTo(erased.body());
+        assertThat(retried.body()).contains("idempotency-response-not-kept").doesNotContain(account.email());
         HttpResponse<String> again = send("POST", "/accounts/" + account.id() + "/erasure", etagOf(account), body,
                 token);
         assertThat(again.statusCode()).as("a new request for an erased account").isEqualTo(404);

@@ -128,6 +128,20 @@ class IdempotencyKeyFilterTest {
     }
 
     @Test
+    void aResponseNotToBeStoredIsNeverReplayedAndTheRetryIsToldItWasDone() throws Exception {
+        controller.secretNext = true;
+        MockHttpServletResponse first = create("key-for-a-secret", "{\"name\":\"a\"}");
+        MockHttpServletResponse retry = create("key-for-a-secret", "{\"name\":\"a\"}");
+
+        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(retry.getStatus()).isEqualTo(409);
+        assertThat(retry.getContentType()).startsWith("application/problem+json");
+        assertThat(retry.getContentAsString()).contains("idempotency-response-not-kept").doesNotContain("number");
+        assertThat(retry.getHeader(IdempotencyKeyFilter.REPLAYED)).isEqualTo("true");
+        assertThat(controller.created.get()).isEqualTo(1);
+    }
+
+    @Test
     void keysAreStructuredFieldStringsOrPlainTokens() {
         assertThat(IdempotencyKeyFilter.parseKey("\"abc-123\"")).isEqualTo("abc-123");
         assertThat(IdempotencyKeyFilter.parseKey("abc-123")).isEqualTo("abc-123");
@@ -140,6 +154,7 @@ class IdempotencyKeyFilterTest {
     static class CreatingController {
         final AtomicInteger created = new AtomicInteger();
         volatile boolean failNext;
+        volatile boolean secretNext;
 
         @PostMapping("/things")
         ResponseEntity<String> create(@RequestBody String body) {
@@ -148,8 +163,13 @@ class IdempotencyKeyFilterTest {
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("{\"error\":\"try later\"}");
             }
             int number = created.incrementAndGet();
-            return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/things/" + number)
-                    .contentType(MediaType.APPLICATION_JSON).body("{\"number\":" + number + "}");
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Location", "/things/" + number);
+            if (secretNext) {
+                secretNext = false;
+                response.header("Cache-Control", "no-store");
+            }
+            return response.contentType(MediaType.APPLICATION_JSON).body("{\"number\":" + number + "}");
         }
     }
 }
