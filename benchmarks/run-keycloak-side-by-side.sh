@@ -4,6 +4,7 @@
 #
 #   benchmarks/run-keycloak-side-by-side.sh [--keycloak-version 26.7.3] [--java /path/to/jdk21+/bin/java]
 #       [--heap 1g] [--workers 4] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"] [--no-build]
+#       [--signet-aot-cache]
 #
 # Keycloak comes from Maven Central (org.keycloak:keycloak-quarkus-dist, a zip) and needs Java 21 or newer; both
 # servers run on that same Java, with the same maximum heap, so the comparison is of the servers and not of the JVMs.
@@ -13,6 +14,9 @@
 # Both sign tokens with ES256 (the realm's default signature algorithm is set to it; Keycloak's own default is
 # RS256, which costs it more) and hash passwords with their own defaults: Keycloak Argon2id t=5, m=7 MiB, p=1;
 # Signet Argon2id t=2, m=19 MiB, p=1 (OWASP's; at least as strong). See docs/benchmarks.md.
+# Signet runs from the extracted jar layout, as its images do; --signet-aot-cache gives it a JDK AOT cache from a
+# training start first (run-load.sh --aot-cache; deploy/README.md "Faster start"). Keycloak runs as kc.sh starts it
+# after kc.sh build, with no AOT cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +29,7 @@ duration=30s
 users=20
 flows="client-credentials authorization-code refresh introspection"
 build=yes
+signet_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --keycloak-version) keycloak_version="$2"; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --users) users="$2"; shift 2 ;;
     --flows) flows="$2"; shift 2 ;;
+    --signet-aot-cache) signet_options+=(--aot-cache); shift ;;
     --no-build) build=no; shift ;;
     *) echo "run-keycloak-side-by-side.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -206,4 +212,5 @@ SIGNET_BENCH_DB_USER=signet SIGNET_BENCH_DB_PASSWORD="$db_password" benchmarks/r
   --server-java "$java_bin" --server-java-option "-Xmx$heap" \
   --database-url "jdbc:postgresql://127.0.0.1:$pg_port/signet" --charge-pid "$postmaster_pid" \
   --redis-url "redis://127.0.0.1:$redis_port" --charge-pid "$redis_pid" \
-  --workers "$workers" --warmup "$warmup" --duration "$duration" --users "$users" --flows "$flows"
+  --workers "$workers" --warmup "$warmup" --duration "$duration" --users "$users" --flows "$flows" \
+  "${signet_options[@]}"
