@@ -39,12 +39,18 @@ final class ActiveAccountSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            if (context instanceof SecurityContext securityContext
-                    && securityContext.getAuthentication() instanceof CitizenAuthentication citizen
-                    && !accounts.findById(citizen.accountId())
-                            .map(account -> account.status() == AccountStatus.ACTIVE).orElse(false)) {
-                session.invalidate();
+            try {
+                Object context = session.getAttribute(
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+                if (context instanceof SecurityContext securityContext
+                        && securityContext.getAuthentication() instanceof CitizenAuthentication citizen
+                        && !accounts.findById(citizen.accountId())
+                                .map(account -> account.status() == AccountStatus.ACTIVE).orElse(false)) {
+                    session.invalidate();
+                }
+            } catch (IllegalStateException alreadyInvalidated) {
+                // The session-ending worker ended this session while the request was on its way: it is signed out,
+                // which is what this filter was about to do.
             }
         }
         chain.doFilter(request, response);

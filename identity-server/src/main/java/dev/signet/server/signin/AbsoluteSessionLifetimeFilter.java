@@ -33,8 +33,12 @@ final class AbsoluteSessionLifetimeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && signInExpired(session)) {
-            session.invalidate();
+        try {
+            if (session != null && signInExpired(session)) {
+                session.invalidate();
+            }
+        } catch (IllegalStateException alreadyInvalidated) {
+            // Ended meanwhile by another request or the session-ending worker: signed out either way.
         }
         chain.doFilter(request, response);
     }
