@@ -3,12 +3,16 @@ package dev.signet.examples.endtoend;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -97,8 +101,40 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The page's heading; read again if the page was replaced while reading (a redirect still under way). */
     String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("h1")).getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 50) {
+                    throw replaced;
+                }
+                pause();
+            }
+        }
+    }
+
+    /** Waits until the browser has arrived at {@code url} (after a chain of redirects). */
+    Browser awaitUrl(String url) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(url));
+        return this;
+    }
+
+    /** Waits until the browser has arrived at an address starting with {@code prefix}. */
+    Browser awaitUrlStartingWith(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(prefix)));
+        return this;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String text(String id) {

@@ -143,7 +143,8 @@ class OldFishingLicenceAccountIT {
         assertThat(browser.heading()).isEqualTo("Which account do you already have?");
         browser.choose("Fishing licence account").press("Continue");
         assertThat(browser.heading()).isEqualTo("Sign in with your Fishing licence account");
-        browser.fillIn("User name", OLD_USER_NAME).fillIn("Password", OLD_PASSWORD).press("Continue");
+        browser.fillIn("User name", OLD_USER_NAME).fillIn("Password", OLD_PASSWORD).press("Continue")
+                .awaitUrlStartingWith(serviceUrl + "/licence");
 
         // Migrated: back at the service, signed in, with the old licence holder number.
         assertThat(browser.heading()).as(browser.pageText()).isEqualTo("Your fishing licence");
@@ -153,14 +154,13 @@ class OldFishingLicenceAccountIT {
         assertThat(browser.text("vot")).isEqualTo("Cl");
         String subject = browser.text("subject");
 
-        browser.press("Sign out");
+        browser.press("Sign out").awaitUrl(serviceUrl + "/signed-out");
         assertThat(browser.heading()).as(browser.pageText()).isEqualTo("You have signed out");
-        assertThat(browser.url()).isEqualTo(serviceUrl + "/signed-out");
 
         // Again, with the new Signet account alone: the old password was carried over.
         browser.visit(serviceUrl + "/licence");
         browser.fillIn("Email address", EMAIL).press("Continue");
-        browser.fillIn("Password", OLD_PASSWORD).press("Continue");
+        browser.fillIn("Password", OLD_PASSWORD).press("Continue").awaitUrlStartingWith(serviceUrl + "/licence");
 
         assertThat(browser.heading()).as(browser.pageText()).isEqualTo("Your fishing licence");
         assertThat(browser.text("subject")).isEqualTo(subject);
