@@ -46,6 +46,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ReauthenticationFilter extends OncePerRequestFilter {
 
     static final String ASKED_ATTRIBUTE = ReauthenticationFilter.class.getName() + ".asked";
+    /** The parameter {@link HttpSessionRequestCache} adds to a saved request's URL by default. */
+    static final String REQUEST_CACHE_MARKER = "continue";
 
     private final Clock clock;
     private final String stepUpPage;
@@ -105,13 +107,17 @@ final class ReauthenticationFilter extends OncePerRequestFilter {
                 ? Optional.of(Instant.ofEpochSecond(Long.parseLong(parts[1]))) : Optional.empty();
     }
 
-    /** Identifies one authorization request; the browser brings back the same parameters after signing in. */
+    /**
+     * Identifies one authorization request; the browser brings back the same parameters after signing in, plus the
+     * marker Spring Security's request cache adds to the URL it sends the browser back to, which is left out.
+     */
     static String fingerprint(OAuth2AuthorizationCodeRequestAuthenticationToken request) {
         StringBuilder text = new StringBuilder().append(request.getClientId()).append('\n')
                 .append(request.getRedirectUri()).append('\n').append(request.getState()).append('\n')
                 .append(new TreeSet<>(request.getScopes())).append('\n');
-        new TreeMap<String, Object>(request.getAdditionalParameters()).forEach(
-                (name, value) -> text.append(name).append('=').append(value).append('\n'));
+        TreeMap<String, Object> parameters = new TreeMap<>(request.getAdditionalParameters());
+        parameters.remove(REQUEST_CACHE_MARKER);
+        parameters.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
