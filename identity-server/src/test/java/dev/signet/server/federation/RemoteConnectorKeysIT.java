@@ -11,9 +11,9 @@ import dev.signet.connector.PasswordConnector;
 import dev.signet.connector.SignInOutcome;
 import dev.signet.connector.remote.internal.SigningKey;
 import dev.signet.connector.remote.server.RemoteConnectorServer;
+import dev.signet.server.testing.LoopbackCertificate;
 import dev.signet.server.testing.ServerIntegrationTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,11 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +39,7 @@ class RemoteConnectorKeysIT extends ServerIntegrationTest {
     private static final String CONNECTOR_KEY = SigningKey.generate("pensions-connector-1");
     private static final int CONNECTOR_PORT = freePort();
     private static Path directory;
+    private static LoopbackCertificate certificate;
 
     @Autowired
     private ConnectorRegistry connectors;
@@ -69,7 +65,7 @@ class RemoteConnectorKeysIT extends ServerIntegrationTest {
                 .signetIssuer(ISSUER)
                 .signetJwksUrl(URI.create(baseUrl() + "/connectors/jwks.json"))
                 .signingKey(CONNECTOR_KEY)
-                .https(serverTls())
+                .https(certificate().serverContext())
                 .port(CONNECTOR_PORT)
                 .start()) {
             PasswordConnector pensions = connectors.find("pensions").orElseThrow()
@@ -98,20 +94,18 @@ class RemoteConnectorKeysIT extends ServerIntegrationTest {
         }
     }
 
+    private static LoopbackCertificate certificate() {
+        files();
+        return certificate;
+    }
+
     private static synchronized Path files() {
         if (directory != null) {
             return directory;
         }
         try {
             directory = Files.createTempDirectory("remote-connector-keys");
-            // A self-signed certificate for 127.0.0.1, made by the JDK's keytool.
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            run(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", directory.resolve("server.p12").toString(), "-storepass", "changeit"));
-            run(List.of(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore",
-                    directory.resolve("server.p12").toString(), "-storepass", "changeit", "-file",
-                    directory.resolve("server.pem").toString()));
+            certificate = LoopbackCertificate.makeIn(directory);
             Files.writeString(directory.resolve("connectors.yml"), """
                     connectors:
                       - id: pensions
@@ -126,35 +120,10 @@ class RemoteConnectorKeysIT extends ServerIntegrationTest {
                           trust-certificates: %s
                           connect-timeout: 5s
                           request-timeout: 10s
-                    """.formatted(CONNECTOR_PORT, ISSUER, directory.resolve("server.pem")));
+                    """.formatted(CONNECTOR_PORT, ISSUER, certificate.pem()));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static SSLContext serverTls() throws Exception {
-        try (InputStream in = Files.newInputStream(files().resolve("server.p12"))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, "changeit".toCharArray());
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, "changeit".toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + new String(process.getInputStream()
-                        .readAllBytes()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

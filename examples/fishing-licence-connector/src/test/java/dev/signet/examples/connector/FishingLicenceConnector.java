@@ -1,5 +1,6 @@
 package dev.signet.examples.connector;
 
+import dev.signet.connector.testkit.ConnectorServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,12 +16,12 @@ import java.util.Map;
 public final class FishingLicenceConnector implements AutoCloseable {
 
     private final LegacyDatabase database;
-    private final ConnectorProcess process;
+    private final ConnectorServerProcess process;
     private final String url;
     private final KeyPair connectorKey;
     private final TestCertificate certificate;
 
-    private FishingLicenceConnector(LegacyDatabase database, ConnectorProcess process, String url,
+    private FishingLicenceConnector(LegacyDatabase database, ConnectorServerProcess process, String url,
             KeyPair connectorKey, TestCertificate certificate) {
         this.database = database;
         this.process = process;
@@ -46,7 +47,7 @@ public final class FishingLicenceConnector implements AutoCloseable {
                     connectorKey.privateJwk());
             int port = freePort();
             String url = "https://127.0.0.1:" + port + "/signet";
-            ConnectorProcess process = ConnectorProcess.start(propertiesFile, Map.ofEntries(
+            ConnectorServerProcess process = ConnectorServerProcess.start(propertiesFile, Map.ofEntries(
                     Map.entry("LISTEN_ADDRESS", "127.0.0.1"),
                     Map.entry("LISTEN_PORT", Integer.toString(port)),
                     Map.entry("CONNECTOR_URL", url),

@@ -9,20 +9,14 @@ import dev.signet.connector.LookupConnector;
 import dev.signet.connector.Password;
 import dev.signet.connector.PasswordConnector;
 import dev.signet.connector.UserKey;
+import dev.signet.connector.testkit.ConnectorServerProcess;
 import dev.signet.core.testing.PostgresTestServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +32,12 @@ class ServerProcessTest {
     @TempDir
     Path directory;
 
-    private Process process;
-    private CompletableFuture<Void> outputRead;
-    private final List<String> output = new ArrayList<>();
+    private ConnectorServerProcess process;
 
     @AfterEach
-    void stopProcess() throws InterruptedException {
+    void stopProcess() {
         if (process != null) {
-            process.destroy(); // SIGTERM: the shutdown hook stops the server and closes the connector
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            process.close(); // SIGTERM: the shutdown hook stops the server and closes the connector
         }
     }
 
@@ -88,7 +77,8 @@ class ServerProcessTest {
                 "connector.settings.attributes.email=email",
                 ""));
 
-        start(directory.resolve("connector.properties"));
+        process = ConnectorServerProcess.start(directory.resolve("connector.properties"),
+                Map.of("TEST_KEY_STORE_PASSWORD", TestTls.PASSWORD));
 
         try (Connector signetSide = Remote.open(url, KEYS)) {
             try (Password right = Password.of("Dragon sleeps 4ever"); Password wrong = Password.of("dragon")) {
@@ -117,51 +107,11 @@ class ServerProcessTest {
                 "connector.settings.table=users",
                 ""));
 
-        process = launch(directory.resolve("connector.properties"));
+        process = ConnectorServerProcess.launch(directory.resolve("connector.properties"), Map.of());
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        outputRead.get(10, TimeUnit.SECONDS);
-        assertThat(process.exitValue()).isEqualTo(2);
-        String printed = String.join("\n", output);
+        assertThat(process.awaitExit()).isEqualTo(2);
+        String printed = process.output();
         assertThat(printed).contains("signet.issuer: must be given", "signing-key-file: must be given",
                 "give exactly one of signet.public-key-file and signet.jwks-url", "tls.key-store: must be given");
-    }
-
-    private void start(Path config) throws Exception {
-        process = launch(config);
-        for (int waited = 0; waited < 600; waited++) {
-            synchronized (output) {
-                if (output.stream().anyMatch(line -> line.startsWith("Remote connector renewals listening on"))) {
-                    return;
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("The server process ended: " + String.join("\n", output));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The server process did not start within 60 s: " + String.join("\n", output));
-    }
-
-    private Process launch(Path config) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, RemoteConnectorServerMain.class.getName(), config.toString())
-                .redirectErrorStream(true);
-        builder.environment().put("TEST_KEY_STORE_PASSWORD", TestTls.PASSWORD);
-        Process started = builder.start();
-        outputRead = CompletableFuture.runAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                }
-            } catch (IOException ended) {
-                // the process ended
-            }
-        });
-        return started;
     }
 }
