@@ -21,10 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link PausedOldSystemContract} with a department's remote connector server paused: the server runs the legacy-database
- * connector in a Java process of its own, started from its properties file as a department runs it, and the test
- * sends that process SIGSTOP, then SIGCONT. Signet's {@code remote} connector reaches the port (the kernel accepts the
- * connection) and gets no TLS handshake and no answer: its request timeout ends each call.
+ * {@link PausedOldSystemContract} with a department's remote connector server paused: the server runs the
+ * legacy-database connector in a Java process of its own, started from its properties file as a department runs it,
+ * and the test sends that process SIGSTOP, then SIGCONT. Signet's {@code remote} connector reaches the port (the
+ * kernel accepts the connection) and gets no TLS handshake and no answer: its timeouts end each call.
  */
 class RemoteConnectorPausedIT extends PausedOldSystemContract {
 
