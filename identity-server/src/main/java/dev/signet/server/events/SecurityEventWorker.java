@@ -6,6 +6,7 @@ import dev.signet.core.events.SecurityEventDelivery;
 import dev.signet.core.events.SecurityEventOutbox;
 import dev.signet.server.logout.LogoutProperties;
 import dev.signet.server.outbox.PollingWorker;
+import dev.signet.server.outbox.RetrySchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +49,8 @@ public final class SecurityEventWorker implements SmartLifecycle {
     private final SecurityEventOutbox outbox;
     private final RelyingPartyRepository relyingParties;
     private final SecurityEventTokens tokens;
-    private final LogoutProperties retries;
+    private final LogoutProperties settings;
+    private final RetrySchedule retries;
     private final Clock clock;
     private final MeterRegistry meters;
     private final HttpClient http;
@@ -58,21 +61,22 @@ public final class SecurityEventWorker implements SmartLifecycle {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.retries = Objects.requireNonNull(retries, "retries");
+        this.settings = Objects.requireNonNull(retries, "retries");
+        this.retries = retries.retrySchedule(clock);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meters = Objects.requireNonNull(meters, "meters");
-        this.http = HttpClient.newBuilder().connectTimeout(retries.requestTimeout())
+        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.worker = new PollingWorker("security-events", List.of(
-                new PollingWorker.Task("deliver security events", retries.pollInterval(), this::deliverDue),
+                new PollingWorker.Task("deliver security events", settings.pollInterval(), this::deliverDue),
                 new PollingWorker.Task("forget finished security events", Duration.ofHours(1), () ->
-                        outbox.deleteFinishedBefore(clock.instant().minus(retries.keepFinished())))));
+                        outbox.deleteFinishedBefore(clock.instant().minus(settings.keepFinished())))));
     }
 
     /** Delivers what is due now, one batch at a time until none is left; returns how many were attempted. */
     public int deliverDue() {
         // The lease outlasts one attempt, so a slow relying party's delivery is not handed to a second worker.
-        Duration lease = retries.requestTimeout().multipliedBy(2).plusSeconds(5);
+        Duration lease = settings.requestTimeout().multipliedBy(2).plusSeconds(5);
         return PollingWorker.drain(() -> outbox.claimDue(BATCH, lease), this::deliver);
     }
 
@@ -88,7 +92,7 @@ public final class SecurityEventWorker implements SmartLifecycle {
         try {
             String token = tokens.issue(delivery, relyingParty.get());
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(endpoint.get())
-                            .timeout(retries.requestTimeout())
+                            .timeout(settings.requestTimeout())
                             .header("Content-Type", MEDIA_TYPE)
                             .header("Accept", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(token, StandardCharsets.US_ASCII)).build(),
@@ -115,11 +119,11 @@ public final class SecurityEventWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             failure = "could not sign or send the security event token: " + e.getClass().getSimpleName();
         }
-        if (delivery.attempt() >= retries.maxAttempts()) {
+        Optional<Instant> retryAt = retries.retryAt(delivery.attempt());
+        if (retryAt.isEmpty()) {
             giveUp(delivery, failure + " (after " + delivery.attempt() + " attempts)");
         } else {
-            outbox.retryLater(delivery.id(), clock.instant().plus(retries.retryDelayAfter(delivery.attempt())),
-                    failure);
+            outbox.retryLater(delivery.id(), retryAt.get(), failure);
             count(delivery, "retry");
             LOG.info("Security event {} to {}: attempt {} failed ({}), will retry", delivery.id(),
                     delivery.clientId(), delivery.attempt(), failure);

@@ -5,12 +5,15 @@ import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.server.logout.LogoutProperties;
 import dev.signet.server.logout.SessionTermination;
 import dev.signet.server.outbox.PollingWorker;
+import dev.signet.server.outbox.RetrySchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +36,7 @@ public final class SessionEndingWorker implements SmartLifecycle {
 
     private final SessionEndingOutbox outbox;
     private final SessionTermination sessions;
-    private final LogoutProperties properties;
-    private final Clock clock;
+    private final RetrySchedule retries;
     private final MeterRegistry meters;
     private final PollingWorker worker;
 
@@ -42,8 +44,7 @@ public final class SessionEndingWorker implements SmartLifecycle {
             Clock clock, MeterRegistry meters) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retries = properties.retrySchedule(clock);
         this.meters = Objects.requireNonNull(meters, "meters");
         this.worker = new PollingWorker("session-endings", List.of(new PollingWorker.Task(
                 "end the sessions of accounts", properties.pollInterval(), this::processDue)));
@@ -67,14 +68,14 @@ public final class SessionEndingWorker implements SmartLifecycle {
                     ended.tokenFamiliesRevoked(), ended.sessionsEnded());
         } catch (RuntimeException e) {
             String failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            if (command.attempt() >= properties.maxAttempts()) {
+            Optional<Instant> retryAt = retries.retryAt(command.attempt());
+            if (retryAt.isEmpty()) {
                 outbox.markFailed(command.id(), failure);
                 count(command, "failed");
                 LOG.error("Could not end the sessions of account {} after {} attempts: {}", command.accountId(),
                         command.attempt(), failure);
             } else {
-                outbox.retryLater(command.id(), clock.instant().plus(properties.retryDelayAfter(command.attempt())),
-                        failure);
+                outbox.retryLater(command.id(), retryAt.get(), failure);
                 count(command, "retry");
                 LOG.warn("Ending the sessions of account {} failed (attempt {}): {}; will retry", command.accountId(),
                         command.attempt(), failure);

@@ -3,6 +3,7 @@ package dev.signet.server.logout;
 import dev.signet.core.logout.LogoutDelivery;
 import dev.signet.core.logout.LogoutOutbox;
 import dev.signet.server.outbox.PollingWorker;
+import dev.signet.server.outbox.RetrySchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -12,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,6 +42,7 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry meters;
+    private final RetrySchedule retries;
     private final PollingWorker worker;
 
     public BackChannelLogoutWorker(LogoutOutbox outbox, RegisteredClientRepository clients, LogoutTokens tokens,
@@ -49,6 +53,7 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meters = Objects.requireNonNull(meters, "meters");
+        this.retries = properties.retrySchedule(clock);
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.worker = new PollingWorker("backchannel-logout", List.of(
@@ -99,14 +104,14 @@ public final class BackChannelLogoutWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             failure = "could not sign or send the logout token: " + e.getClass().getSimpleName();
         }
-        if (delivery.attempt() >= properties.maxAttempts()) {
+        Optional<Instant> retryAt = retries.retryAt(delivery.attempt());
+        if (retryAt.isEmpty()) {
             outbox.markFailed(delivery.id(), failure);
             count("failed");
             LOG.warn("Back-channel logout {} to {} failed after {} attempts: {}", delivery.id(), clientId,
                     delivery.attempt(), failure);
         } else {
-            outbox.retryLater(delivery.id(), clock.instant().plus(properties.retryDelayAfter(delivery.attempt())),
-                    failure);
+            outbox.retryLater(delivery.id(), retryAt.get(), failure);
             count("retry");
             LOG.info("Back-channel logout {} to {} attempt {} failed ({}), will retry", delivery.id(), clientId,
                     delivery.attempt(), failure);

@@ -1,6 +1,8 @@
 package dev.signet.server.logout;
 
+import dev.signet.server.outbox.RetrySchedule;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -36,6 +38,11 @@ public record LogoutProperties(@NotNull Duration pollInterval, @NotNull Duration
             throw new IllegalArgumentException("signet.logout.token-lifetime must be at most 10 minutes, but was "
                     + tokenLifetime);
         }
+    }
+
+    /** The retry rule of every outbox worker ({@code maxAttempts}, {@link #retryDelayAfter}). */
+    public RetrySchedule retrySchedule(Clock clock) {
+        return new RetrySchedule(maxAttempts, this::retryDelayAfter, clock);
     }
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed attempts. */

@@ -8,9 +8,11 @@ import dev.signet.core.notify.EmailMessage;
 import dev.signet.core.notify.EmailSender;
 import dev.signet.server.logout.LogoutProperties;
 import dev.signet.server.outbox.PollingWorker;
+import dev.signet.server.outbox.RetrySchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,8 +40,7 @@ public final class AccountNoticeWorker implements SmartLifecycle {
     private final AccountRepository accounts;
     private final EmailSender email;
     private final MessageSource messages;
-    private final LogoutProperties retries;
-    private final Clock clock;
+    private final RetrySchedule retries;
     private final MeterRegistry meters;
     private final PollingWorker worker;
 
@@ -49,8 +50,7 @@ public final class AccountNoticeWorker implements SmartLifecycle {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.email = Objects.requireNonNull(email, "email");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.retries = Objects.requireNonNull(retries, "retries");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retries = retries.retrySchedule(clock);
         this.meters = Objects.requireNonNull(meters, "meters");
         this.worker = new PollingWorker("account-notices", List.of(new PollingWorker.Task(
                 "send account notices", retries.pollInterval(), this::sendDue)));
@@ -75,14 +75,14 @@ public final class AccountNoticeWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Never the address or the body in logs.
             String failure = e.getClass().getSimpleName();
-            if (notice.attempt() >= retries.maxAttempts()) {
+            Optional<Instant> retryAt = retries.retryAt(notice.attempt());
+            if (retryAt.isEmpty()) {
                 outbox.markFailed(notice.id(), failure);
                 count(notice, "failed");
                 LOG.error("Could not send the {} notice to account {} after {} attempts: {}", notice.kind(),
                         notice.accountId(), notice.attempt(), failure);
             } else {
-                outbox.retryLater(notice.id(), clock.instant().plus(retries.retryDelayAfter(notice.attempt())),
-                        failure);
+                outbox.retryLater(notice.id(), retryAt.get(), failure);
                 count(notice, "retry");
                 LOG.warn("Sending the {} notice to account {} failed (attempt {}): {}; will retry", notice.kind(),
                         notice.accountId(), notice.attempt(), failure);

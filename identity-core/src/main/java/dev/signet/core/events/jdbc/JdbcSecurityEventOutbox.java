@@ -29,7 +29,7 @@ public final class JdbcSecurityEventOutbox implements SecurityEventOutbox {
 
     public JdbcSecurityEventOutbox(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
-        this.table = new OutboxTable(dataSource, "security_event_delivery", clock);
+        this.table = OutboxTable.keepingFinishedRows(dataSource, "security_event_delivery", clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -27,7 +27,7 @@ public final class JdbcLogoutOutbox implements LogoutOutbox {
 
     public JdbcLogoutOutbox(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
-        this.table = new OutboxTable(dataSource, "backchannel_logout_delivery", clock);
+        this.table = OutboxTable.keepingFinishedRows(dataSource, "backchannel_logout_delivery", clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

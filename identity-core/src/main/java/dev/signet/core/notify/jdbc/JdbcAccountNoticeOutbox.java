@@ -3,6 +3,7 @@ package dev.signet.core.notify.jdbc;
 import dev.signet.core.notify.AccountNotice;
 import dev.signet.core.notify.AccountNoticeKind;
 import dev.signet.core.notify.AccountNoticeOutbox;
+import dev.signet.core.outbox.OutboxTable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** {@link AccountNoticeOutbox} on PostgreSQL (table {@code account_notice}, migration V81). */
 public final class JdbcAccountNoticeOutbox implements AccountNoticeOutbox {
 
-    /** Longest error text kept: enough to diagnose. */
-    private static final int ERROR_LENGTH = 500;
-
     private final JdbcClient jdbc;
+    private final OutboxTable table;
     private final Clock clock;
 
     public JdbcAccountNoticeOutbox(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.table = OutboxTable.forgettingCompletedRows(dataSource, "account_notice", clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -39,44 +39,29 @@ public final class JdbcAccountNoticeOutbox implements AccountNoticeOutbox {
 
     @Override
     public List<AccountNotice> claimDue(int limit, Duration lease) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                UPDATE account_notice SET attempts = attempts + 1, next_attempt_at = ?
-                WHERE id IN (SELECT id FROM account_notice
-                             WHERE status = 'PENDING' AND next_attempt_at <= ?
-                             ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, account_id, kind, attempts""")
-                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
-                .query((rs, row) -> new AccountNotice(rs.getObject("id", UUID.class),
-                        rs.getObject("account_id", UUID.class), AccountNoticeKind.valueOf(rs.getString("kind")),
-                        rs.getInt("attempts")))
-                .list();
+        return table.claimDue(limit, lease, "id, account_id, kind, attempts", (rs, row) -> new AccountNotice(
+                rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                AccountNoticeKind.valueOf(rs.getString("kind")), rs.getInt("attempts")));
     }
 
     @Override
     public void completed(UUID id) {
-        jdbc.sql("DELETE FROM account_notice WHERE id = ?").param(id).update();
+        table.delete(id);
     }
 
     @Override
     public void retryLater(UUID id, Instant retryAt, String error) {
-        jdbc.sql("UPDATE account_notice SET next_attempt_at = ?, last_error = ? WHERE id = ?")
-                .params(Timestamp.from(retryAt), truncate(error), id).update();
+        table.retryLater(id, retryAt, error);
     }
 
     @Override
     public void markFailed(UUID id, String error) {
-        jdbc.sql("UPDATE account_notice SET status = 'FAILED', last_error = ? WHERE id = ?")
-                .params(truncate(error), id).update();
+        table.markFailed(id, error);
     }
 
     @Override
     public int pendingFor(UUID accountId) {
         return jdbc.sql("SELECT count(*) FROM account_notice WHERE account_id = ?")
                 .param(accountId).query(Integer.class).single();
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH);
     }
 }
