@@ -1,5 +1,11 @@
 package dev.signet.server.outage;
 
+import static dev.signet.server.outage.OutageChecks.assertNotReadyWith;
+import static dev.signet.server.outage.OutageChecks.assertServiceUnavailablePage;
+import static dev.signet.server.outage.OutageChecks.assertSignInCompletesOnceReady;
+import static dev.signet.server.outage.OutageChecks.assertTokenEndpointTemporarilyUnavailable;
+import static dev.signet.server.outage.OutageChecks.atPasswordStep;
+import static dev.signet.server.outage.OutageChecks.submitPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,7 +22,6 @@ import dev.signet.core.password.PasswordHasher;
 import dev.signet.server.testing.ServiceSignIn;
 import dev.signet.server.testing.StoppablePostgresServer;
 import dev.signet.server.testing.TestBrowser;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * PostgreSQL is stopped for real (fast shutdown of its server process) while the server runs, then started again on
@@ -99,24 +102,13 @@ class PostgresOutageIT {
         String email = uniqueEmail("postgres-outage");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
-        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
-        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+        TestBrowser.Page passwordPage = atPasswordStep(browser, email);
 
         POSTGRES.stop();
 
-        TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("Exception")
-                .doesNotContain("SQL");
-
-        HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type", "authorization_code",
-                "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
-        assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
-
-        HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
-        assertThat(ServiceSignIn.json(readiness).path("components").path("db").path("status").asString())
-                .isEqualTo("DOWN");
+        assertServiceUnavailablePage(submitPassword(browser, passwordPage, PASSWORD), "Exception", "SQL");
+        assertTokenEndpointTemporarilyUnavailable(baseUrl());
+        assertNotReadyWith(baseUrl(), "db");
     }
 
     @Test
@@ -127,10 +119,8 @@ class PostgresOutageIT {
         assertThat(browser().signIn(email, PASSWORD).status()).isEqualTo(503);
 
         POSTGRES.start();
-        ServiceSignIn.awaitReadiness(baseUrl(), 200);
 
-        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
-        assertThat(tokens.path("id_token").asString()).isNotBlank();
+        assertSignInCompletesOnceReady(baseUrl(), email, PASSWORD);
     }
 
     /**
@@ -144,29 +134,18 @@ class PostgresOutageIT {
         String email = uniqueEmail("postgres-paused");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
-        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
-        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+        TestBrowser.Page passwordPage = atPasswordStep(browser, email);
 
         POSTGRES.pause();
         try {
-            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
-            assertThat(answer.status()).isEqualTo(503);
-            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("Exception")
-                    .doesNotContain("SQL");
-            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
-                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
-            assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
-            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
-            HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
-            assertThat(ServiceSignIn.json(readiness).path("components").path("db").path("status").asString())
-                    .isEqualTo("DOWN");
+            assertServiceUnavailablePage(submitPassword(browser, passwordPage, PASSWORD), "Exception", "SQL");
+            assertTokenEndpointTemporarilyUnavailable(baseUrl());
+            assertNotReadyWith(baseUrl(), "db");
         } finally {
             POSTGRES.resume();
         }
 
-        ServiceSignIn.awaitReadiness(baseUrl(), 200);
-        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
-        assertThat(tokens.path("id_token").asString()).isNotBlank();
+        assertSignInCompletesOnceReady(baseUrl(), email, PASSWORD);
     }
 
     /**
@@ -179,8 +158,7 @@ class PostgresOutageIT {
         String email = uniqueEmail("postgres-full");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
-        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
-        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+        TestBrowser.Page passwordPage = atPasswordStep(browser, email);
 
         List<Connection> taken = new ArrayList<>(POSTGRES.takeEveryFreeConnection(FILLER));
         try {
@@ -195,22 +173,15 @@ class PostgresOutageIT {
                 taken.addAll(POSTGRES.takeEveryFreeConnection(FILLER));
             }
 
-            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
-            assertThat(answer.status()).isEqualTo(503);
-            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("SQL");
-            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
-                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
-            assertThat(token.statusCode()).as(token.body()).isEqualTo(503);
-            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
+            assertServiceUnavailablePage(submitPassword(browser, passwordPage, PASSWORD), "SQL");
+            assertTokenEndpointTemporarilyUnavailable(baseUrl());
         } finally {
             for (Connection connection : taken) {
                 connection.close();
             }
         }
 
-        ServiceSignIn.awaitReadiness(baseUrl(), 200);
-        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
-        assertThat(tokens.path("id_token").asString()).isNotBlank();
+        assertSignInCompletesOnceReady(baseUrl(), email, PASSWORD);
     }
 
     /** Client connections to PostgreSQL other than the test's own fillers (the server's pool). */

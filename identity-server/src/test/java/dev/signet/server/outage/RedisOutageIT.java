@@ -1,5 +1,11 @@
 package dev.signet.server.outage;
 
+import static dev.signet.server.outage.OutageChecks.assertNotReadyWith;
+import static dev.signet.server.outage.OutageChecks.assertServiceUnavailablePage;
+import static dev.signet.server.outage.OutageChecks.assertSignInCompletesOnceReady;
+import static dev.signet.server.outage.OutageChecks.assertTokenEndpointTemporarilyUnavailable;
+import static dev.signet.server.outage.OutageChecks.atPasswordStep;
+import static dev.signet.server.outage.OutageChecks.submitPassword;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSVerifier;
@@ -19,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,16 +64,13 @@ class RedisOutageIT extends JourneyIntegrationTest {
         String email = uniqueEmail("redis-outage");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
-        TestBrowser.Page toSignIn = browser.get(ServiceSignIn.authorizePath());
-        TestBrowser.Page emailPage = browser.follow(toSignIn);
-        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+        TestBrowser.Page passwordPage = atPasswordStep(browser, email);
 
         REDIS.stop();
 
-        TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.body()).contains("Sorry, the service is unavailable").contains("lang=\"en\"")
-                .doesNotContain("Exception").doesNotContain("at dev.signet").doesNotContain("Redis");
+        TestBrowser.Page answer = submitPassword(browser, passwordPage, PASSWORD);
+        assertServiceUnavailablePage(answer, "Exception", "at dev.signet", "Redis");
+        assertThat(answer.body()).contains("lang=\"en\"");
 
         TestBrowser.Page welsh = browser().acceptLanguage("cy").get("/sign-in");
         assertThat(welsh.status()).isEqualTo(503);
@@ -79,12 +81,9 @@ class RedisOutageIT extends JourneyIntegrationTest {
     void whileRedisIsDownClientsGetA503InTheirProtocolAndReadinessSaysNotReady() throws Exception {
         REDIS.stop();
 
-        HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type", "authorization_code",
-                "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
-        assertThat(token.statusCode()).isEqualTo(503);
+        HttpResponse<String> token = assertTokenEndpointTemporarilyUnavailable(baseUrl());
         assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
         assertThat(token.headers().firstValue("Retry-After")).contains("10");
         assertThat(token.headers().firstValue("X-Content-Type-Options")).as("security headers survive")
                 .contains("nosniff");
@@ -93,9 +92,7 @@ class RedisOutageIT extends JourneyIntegrationTest {
         assertThat(script.status()).isEqualTo(503);
         assertThat(script.body()).contains("\"status\":503");
 
-        HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
-        JsonNode components = ServiceSignIn.json(readiness).path("components");
-        assertThat(components.path("redis").path("status").asString()).isEqualTo("DOWN");
+        JsonNode components = assertNotReadyWith(baseUrl(), "redis");
         assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
     }
 
@@ -123,10 +120,8 @@ class RedisOutageIT extends JourneyIntegrationTest {
         assertThat(browser().get("/sign-in").status()).isEqualTo(503);
 
         REDIS.start();
-        ServiceSignIn.awaitReadiness(baseUrl(), 200);
 
-        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
-        assertThat(tokens.path("id_token").asString()).isNotBlank();
+        assertSignInCompletesOnceReady(baseUrl(), email, PASSWORD);
     }
 
     /**
@@ -139,29 +134,18 @@ class RedisOutageIT extends JourneyIntegrationTest {
         String email = uniqueEmail("redis-paused");
         existingAccount(email, PASSWORD, AccountStatus.ACTIVE);
         TestBrowser browser = browser();
-        TestBrowser.Page emailPage = browser.follow(browser.get(ServiceSignIn.authorizePath()));
-        TestBrowser.Page passwordPage = browser.follow(browser.submit(emailPage, "/sign-in", Map.of("email", email)));
+        TestBrowser.Page passwordPage = atPasswordStep(browser, email);
 
         REDIS.pause();
         try {
-            TestBrowser.Page answer = browser.submit(passwordPage, "/sign-in/password", Map.of("password", PASSWORD));
-            assertThat(answer.status()).isEqualTo(503);
-            assertThat(answer.body()).contains("Sorry, the service is unavailable").doesNotContain("Exception")
-                    .doesNotContain("Redis");
-            HttpResponse<String> token = ServiceSignIn.tokenRequest(baseUrl(), Map.of("grant_type",
-                    "authorization_code", "code", "any-code", "redirect_uri", "https://secret.test.example/callback"));
-            assertThat(token.statusCode()).isEqualTo(503);
-            assertThat(ServiceSignIn.json(token).path("error").asString()).isEqualTo("temporarily_unavailable");
-            HttpResponse<String> readiness = ServiceSignIn.awaitReadiness(baseUrl(), 503);
-            assertThat(ServiceSignIn.json(readiness).path("components").path("redis").path("status").asString())
-                    .isEqualTo("DOWN");
+            assertServiceUnavailablePage(submitPassword(browser, passwordPage, PASSWORD), "Exception", "Redis");
+            assertTokenEndpointTemporarilyUnavailable(baseUrl());
+            assertNotReadyWith(baseUrl(), "redis");
         } finally {
             REDIS.resume();
         }
 
-        ServiceSignIn.awaitReadiness(baseUrl(), 200);
-        JsonNode tokens = ServiceSignIn.signIn(browser(), baseUrl(), email, PASSWORD);
-        assertThat(tokens.path("id_token").asString()).isNotBlank();
+        assertSignInCompletesOnceReady(baseUrl(), email, PASSWORD);
     }
 
     private static boolean verifies(SignedJWT token, JWKSet keys) throws Exception {
