@@ -12,12 +12,15 @@
 ARG IMAGE
 FROM ${IMAGE}
 USER root
-RUN mkdir /app/aot && chown 10001:10001 /app/aot
-USER 10001:10001
+RUN mkdir /app/aot && chown nobody /app/aot
+# As `nobody`, not 10001: PostgreSQL's initdb refuses a user id without a passwd entry ("could not look up effective
+# user ID 10001"), and 10001 has none in the base image. The cache does not depend on the user that wrote it.
+USER nobody
 RUN mkdir -p /tmp/aot-training/tmp \
     && java -XX:AOTCacheOutput=/app/aot/signet.aot -Dspring.context.exit=onRefresh \
       -Djava.io.tmpdir=/tmp/aot-training/tmp -cp @/app/jib-classpath-file dev.signet.server.SignetApplication \
       --signet.data-directory=/tmp/aot-training \
     && rm -rf /tmp/aot-training
+USER 10001:10001
 # Read by the java launcher of the image's entrypoint (and not by other JDK tools run in the container).
 ENV JDK_JAVA_OPTIONS=-XX:AOTCache=/app/aot/signet.aot
