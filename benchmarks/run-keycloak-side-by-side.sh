@@ -4,7 +4,7 @@
 #
 #   benchmarks/run-keycloak-side-by-side.sh [--keycloak-version 26.7.3] [--java /path/to/jdk21+/bin/java]
 #       [--heap 1g] [--workers 4] [--warmup 10s] [--duration 30s] [--users 20] [--flows "a b"] [--no-build]
-#       [--signet-aot-cache]
+#       [--signet-aot-cache] [--signet-production-flags]
 #
 # Keycloak comes from Maven Central (org.keycloak:keycloak-quarkus-dist, a zip) and needs Java 21 or newer; both
 # servers run on that same Java, with the same maximum heap, so the comparison is of the servers and not of the JVMs.
@@ -17,6 +17,9 @@
 # Signet runs from the extracted jar layout, as its images do; --signet-aot-cache gives it a JDK AOT cache from a
 # training start first (run-load.sh --aot-cache; deploy/README.md "Faster start"). Keycloak runs as kc.sh starts it
 # after kc.sh build, with no AOT cache.
+# --signet-production-flags runs Signet with the heap and collector its Kubernetes manifests give it (the
+# JAVA_TOOL_OPTIONS of deploy/kubernetes/base/identity-server/deployment.yaml, read from there; deploy/README.md
+# "Memory") instead of --heap; Keycloak keeps --heap. Without it both run with the same maximum heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +33,7 @@ users=20
 flows="client-credentials authorization-code refresh introspection"
 build=yes
 signet_options=()
+signet_memory=same-heap
 while [ $# -gt 0 ]; do
   case "$1" in
     --keycloak-version) keycloak_version="$2"; shift 2 ;;
@@ -41,6 +45,7 @@ while [ $# -gt 0 ]; do
     --users) users="$2"; shift 2 ;;
     --flows) flows="$2"; shift 2 ;;
     --signet-aot-cache) signet_options+=(--aot-cache); shift ;;
+    --signet-production-flags) signet_memory=production; shift ;;
     --no-build) build=no; shift ;;
     *) echo "run-keycloak-side-by-side.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -206,10 +211,23 @@ redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --d
   > "$work/redis.log" 2>&1 &
 redis_pid=$!
 
+signet_java_options=(--server-java-option "-Xmx$heap")
+signet_memory_label="heap -Xmx$heap"
+if [ "$signet_memory" = production ]; then
+  production_flags=$(awk '/- name: JAVA_TOOL_OPTIONS/ {getline; sub(/^ *value: */, ""); gsub(/"/, ""); print; exit}' \
+    deploy/kubernetes/base/identity-server/deployment.yaml)
+  if [ -z "$production_flags" ]; then
+    echo "No JAVA_TOOL_OPTIONS in deploy/kubernetes/base/identity-server/deployment.yaml" >&2; exit 1
+  fi
+  signet_java_options=()
+  for flag in $production_flags; do signet_java_options+=(--server-java-option "$flag"); done
+  signet_memory_label="production flags: $production_flags"
+fi
+
 echo
-echo "##### Signet on the same Java, heap -Xmx$heap, same PostgreSQL, Redis $(redis-server --version | cut -d' ' -f3)"
+echo "##### Signet on the same Java, $signet_memory_label, same PostgreSQL, Redis $(redis-server --version | cut -d' ' -f3)"
 SIGNET_BENCH_DB_USER=signet SIGNET_BENCH_DB_PASSWORD="$db_password" benchmarks/run-load.sh --no-build \
-  --server-java "$java_bin" --server-java-option "-Xmx$heap" \
+  --server-java "$java_bin" "${signet_java_options[@]}" \
   --database-url "jdbc:postgresql://127.0.0.1:$pg_port/signet" --charge-pid "$postmaster_pid" \
   --redis-url "redis://127.0.0.1:$redis_port" --charge-pid "$redis_pid" \
   --workers "$workers" --warmup "$warmup" --duration "$duration" --users "$users" --flows "$flows" \

@@ -6,7 +6,7 @@
 #                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
 #                          [--database-url jdbc:postgresql://127.0.0.1:5432/signet]
 #                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr]
-#                          [--charge-pid PID] [--aot-cache] [--no-build]
+#                          [--charge-pid PID] [--aot-cache] [--memory-report] [--no-build]
 # --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
 # --database-url uses a PostgreSQL you started (user and password in SIGNET_BENCH_DB_USER, SIGNET_BENCH_DB_PASSWORD)
 # instead of the embedded one; charge its postmaster with --charge-pid.
@@ -14,6 +14,9 @@
 # run it. --aot-cache first makes a training start (stopped once the context is refreshed) that writes a JDK AOT cache
 # (Java 25+: -XX:AOTCacheOutput), then times the start with it (-XX:AOTCache), as deploy/README.md "Faster start"
 # describes for an image; with --database-url the timed start then finds the schema already migrated.
+# --memory-report runs the server with Native Memory Tracking and, after the flows, prints what its memory consists of
+# (jcmd VM.native_memory summary), its threads and classes, and its live heap after a full GC (docs/benchmarks.md
+# "Third round: memory and start-up"). Tracking costs a few MiB and some CPU: leave it off when timing.
 #
 # Flows: client-credentials client-credentials-pkjwt authorization-code refresh introspection (all by default);
 # client-credentials-pkjwt is the client credentials grant with private_key_jwt (ES256); introspection-hinted sends
@@ -34,6 +37,7 @@ server_java=java
 server_java_options=()
 charge_pids=()
 aot_cache=no
+memory_report=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) workers="$2"; shift 2 ;;
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --server-java-option) server_java_options+=("$2"); shift 2 ;;
     --charge-pid) charge_pids+=(--server-pid "$2"); shift 2 ;;
     --aot-cache) aot_cache=yes; shift ;;
+    --memory-report) memory_report=yes; shift ;;
     --no-build) build=no; shift ;;
     *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -119,6 +124,7 @@ fi
 # As the images run it: the extracted layout loads classes from plain jars, not through the nested-jar class loader.
 java -Djarmode=tools -jar "$server_jar" extract --destination "$work/app" > /dev/null
 server_jar="$work/app/$(basename "$server_jar")"
+if [ "$memory_report" = yes ]; then server_java_options+=(-XX:NativeMemoryTracking=summary); fi
 server_args=("${redis_args[@]}" --server.address=127.0.0.1 --server.port="$port" --signet.issuer="$origin"
   --signet.clients.file="file:$work/relying-parties.yml" --signet.accounts.seed-file="$work/accounts.json")
 if [ "$aot_cache" = yes ]; then
@@ -177,4 +183,15 @@ done
 # Peak resident memory of the server JVM over the whole run (VmHWM), under the load just applied.
 echo
 echo "peak RSS     $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server_pid/status") (server JVM)"
+if [ "$memory_report" = yes ]; then
+  jcmd_bin="$(dirname "$(readlink -f "$(command -v "$server_java")")")/jcmd"
+  echo "threads      $(awk '/^Threads/ {print $2}' "/proc/$server_pid/status")"
+  echo "classes      $("$jcmd_bin" "$server_pid" VM.metaspace | awk '/^Total Usage/ {print $6; exit}') loaded"
+  # The class histogram runs a full GC first: what the heap holds afterwards is the live set.
+  "$jcmd_bin" "$server_pid" GC.class_histogram > /dev/null
+  echo "live heap    $("$jcmd_bin" "$server_pid" GC.heap_info | awk '/ total / && match($0, /used [0-9]+K/) {
+    used += substr($0, RSTART + 5, RLENGTH - 6)} END {printf "%.0f MiB after a full GC", used / 1024}')"
+  echo
+  "$jcmd_bin" "$server_pid" VM.native_memory summary scale=MB | grep -E '^(Total|-)' || true
+fi
 exit $status

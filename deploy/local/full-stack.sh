@@ -191,6 +191,7 @@ start_identity_server() { # start_identity_server N
   # Only the first instance imports the seed file, so two instances never race to create the same accounts.
   if [ -n "$seed_file" ] && [ "$n" = 1 ]; then seed=(SIGNET_ACCOUNTS_SEED_FILE="$seed_file"); fi
   say "Starting identity-server $n on 127.0.0.1:$port (management $management)..."
+  # The heap and collector of the Kubernetes manifests (deploy/README.md "Memory").
   (
     set -a
     . "$dir/secrets.env"
@@ -207,7 +208,8 @@ start_identity_server() { # start_identity_server N
       SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" \
       MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT="$management" \
       SIGNET_DATABASE_POOL_SIZE=10 \
-      "${as_user[@]}" "$java" -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$dir/identity-server-$n" \
+      "${as_user[@]}" "$java" -XX:+UseSerialGC -Xmx192m -XX:+ExitOnOutOfMemoryError \
+      -Djava.io.tmpdir="$dir/identity-server-$n" \
       -jar "$server_jar"
   ) > "$log" 2>&1 &
   echo $! > "$pid_file"

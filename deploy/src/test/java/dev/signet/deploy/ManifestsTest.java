@@ -165,6 +165,28 @@ class ManifestsTest {
     }
 
     @Test
+    void identityServersHeapLeavesRoomForWhatTheJvmHoldsOutsideItWithinTheMemoryLimit() {
+        Map<String, Object> container = containers().stream()
+                .filter(c -> "identity-server".equals(c.get("name"))).findFirst().orElseThrow();
+        Matcher heap = Pattern.compile("-Xmx(\\d+)([mg])")
+                .matcher(String.valueOf(environment(container).get("JAVA_TOOL_OPTIONS")));
+        assertThat(heap.find()).as("identity-server's JAVA_TOOL_OPTIONS set -Xmx").isTrue();
+        long heapMebibytes = Long.parseLong(heap.group(1)) * (heap.group(2).equals("g") ? 1024 : 1);
+        long limitMebibytes = mebibytes((String) at(container, "resources.limits.memory"));
+
+        // Class data, compiled code, compiler arenas and threads: about 250 MiB at peak under load
+        // (docs/benchmarks.md "Third round: memory and start-up"). A heap raised without the limit gets the pod killed.
+        assertThat(limitMebibytes - heapMebibytes).as("memory limit minus heap, MiB").isGreaterThanOrEqualTo(320);
+        assertThat(at(container, "resources.requests.memory")).isEqualTo(at(container, "resources.limits.memory"));
+    }
+
+    private static long mebibytes(String quantity) {
+        Matcher matcher = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertThat(matcher.matches()).as(quantity + " in Mi or Gi").isTrue();
+        return Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("Gi") ? 1024 : 1);
+    }
+
+    @Test
     void everyVariableOfTheProductionConfigurationIsSuppliedAndEverySecretComesFromTheSecret() throws Exception {
         Map<String, Object> container = containers().stream()
                 .filter(c -> "identity-server".equals(c.get("name"))).findFirst().orElseThrow();
