@@ -8,6 +8,7 @@ import dev.signet.server.redis.RedisProperties;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +24,6 @@ import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -38,8 +38,11 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "signet.redis.url")
-@EnableRedisIndexedHttpSession(redisNamespace = "signet:session")
+@EnableRedisIndexedHttpSession(redisNamespace = RedisSessionConfiguration.NAMESPACE)
 public class RedisSessionConfiguration {
+
+    /** Spring Session's key namespace in Redis (admin-api's RedisAccountSessionDirectory reads the same keys). */
+    static final String NAMESPACE = "signet:session";
 
     /** Spring Data's Lettuce factory for the same endpoint, with the same timeouts, as Signet's own connection. */
     @Bean
@@ -109,9 +112,11 @@ public class RedisSessionConfiguration {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
 
+    /** Reads only what the authorization server asks of a session (its id and last access), not whole sessions. */
     @Bean
-    SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+    SessionRegistry sessionRegistry(RedisIndexedSessionRepository sessions, Clock clock,
+            RedisProperties properties) {
+        return new RedisSessionRegistry(sessions, NAMESPACE, clock, properties.timeout());
     }
 
     @Bean
