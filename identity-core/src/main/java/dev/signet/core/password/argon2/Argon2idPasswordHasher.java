@@ -12,12 +12,10 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (RFC 9106) with BouncyCastle, writing PHC strings. It also verifies Argon2i/Argon2d PHC strings, Argon2
+ * Argon2id (RFC 9106) with {@link PooledArgon2}, writing PHC strings. It also verifies Argon2i/Argon2d PHC strings, Argon2
  * version 0x10, other work factors and bcrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}), reporting
  * {@code needsRehash} for all of them so seeded and imported accounts move to the current parameters on their next
  * sign-in.
@@ -28,7 +26,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Thread-safe and cheap to build. Each hash holds {@code memoryKiB} of memory while it runs, so at most
  * {@code maxConcurrentHashes} run at once; further callers wait, which costs no throughput because hashing is bound by
- * the CPU anyway.
+ * the CPU anyway. That many memory buffers of {@code cost.memoryKiB()} are kept and reused, so a sign-in allocates
+ * no hash memory; a stored hash with a larger memory cost gets a buffer of its own, dropped after its check.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
 
@@ -36,10 +35,12 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private static final int HASH_BYTES = 32;
     // bcrypt reads at most 72 bytes of key; every widespread implementation ignores the rest.
     private static final int BCRYPT_MAX_KEY_BYTES = 72;
+    private static final byte[] NONE = new byte[0];
 
     private final Argon2Cost cost;
     private final SecureRandom random;
     private final Semaphore running;
+    private final PooledArgon2 pooledArgon2;
 
     public Argon2idPasswordHasher(Argon2Cost cost, int maxConcurrentHashes) {
         this(cost, maxConcurrentHashes, new SecureRandom());
@@ -52,6 +53,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
             throw new IllegalArgumentException("maxConcurrentHashes must be at least 1");
         }
         this.running = new Semaphore(maxConcurrentHashes);
+        this.pooledArgon2 = new PooledArgon2(maxConcurrentHashes, cost.memoryKiB());
     }
 
     /** The parameters new hashes are made with. */
@@ -64,7 +66,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         Objects.requireNonNull(password, "password");
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = argon2(Argon2Parameters.ARGON2_id, Argon2PhcString.VERSION_13, cost, salt,
+        byte[] hash = argon2(PooledArgon2.Type.ID, Argon2PhcString.VERSION_13, cost, salt,
                 utf8(normalise(password)), HASH_BYTES);
         return new Argon2PhcString("argon2id", Argon2PhcString.VERSION_13, cost, salt, hash).format();
     }
@@ -82,10 +84,10 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     private PasswordCheck verifyArgon2(CharSequence password, Argon2PhcString stored) {
-        int type = switch (stored.type()) {
-            case "argon2id" -> Argon2Parameters.ARGON2_id;
-            case "argon2i" -> Argon2Parameters.ARGON2_i;
-            default -> Argon2Parameters.ARGON2_d;
+        PooledArgon2.Type type = switch (stored.type()) {
+            case "argon2id" -> PooledArgon2.Type.ID;
+            case "argon2i" -> PooledArgon2.Type.I;
+            default -> PooledArgon2.Type.D;
         };
         String normalised = normalise(password);
         boolean current = stored.type().equals("argon2id") && stored.version() == Argon2PhcString.VERSION_13
@@ -101,7 +103,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         return new PasswordCheck.DoesNotMatch();
     }
 
-    private boolean argon2Matches(int type, Argon2PhcString stored, byte[] password) {
+    private boolean argon2Matches(PooledArgon2.Type type, Argon2PhcString stored, byte[] password) {
         byte[] computed = argon2(type, stored.version(), stored.cost(), stored.salt(), password,
                 stored.hash().length);
         return MessageDigest.isEqual(computed, stored.hash());
@@ -129,25 +131,16 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         }
     }
 
-    private byte[] argon2(int type, int version, Argon2Cost work, byte[] salt, byte[] password, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(type)
-                .withVersion(version)
-                .withMemoryAsKB(work.memoryKiB())
-                .withIterations(work.iterations())
-                .withParallelism(work.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
+    private byte[] argon2(PooledArgon2.Type type, int version, Argon2Cost work, byte[] salt, byte[] password,
+            int length) {
         running.acquireUninterruptibly();
         try {
-            generator.generateBytes(password, out);
+            return pooledArgon2.hash(type, version, work.iterations(), work.memoryKiB(), work.parallelism(), password, salt,
+                    NONE, NONE, length);
         } finally {
             running.release();
             Arrays.fill(password, (byte) 0);
         }
-        return out;
     }
 
     static String normalise(CharSequence password) {
