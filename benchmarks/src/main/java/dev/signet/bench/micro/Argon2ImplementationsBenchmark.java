@@ -3,6 +3,8 @@ package dev.signet.bench.micro;
 import com.password4j.Argon2Function;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
+import dev.signet.core.password.argon2.PooledArgon2;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The same Argon2id hash (version 1.3, 32-byte output, 16-byte salt) by three implementations: BouncyCastle (what
- * Signet uses), Password4j (pure Java) and argon2-jvm (the reference C library through JNA, its binary shipped in the
- * jar). A sign-in is one such hash, so the fastest correct one sets the floor of a sign-in's CPU. Run with
+ * The same Argon2id hash (version 1.3, 32-byte output, 16-byte salt) by four implementations: BouncyCastle's
+ * generator (what Signet used), Password4j (pure Java), argon2-jvm (the reference C library through JNA, its binary
+ * shipped in the jar) and Signet's {@link PooledArgon2} (one flat buffer, reused). A sign-in is one such hash, so the fastest correct one sets the floor of a sign-in's CPU. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar Argon2ImplementationsBenchmark}; on a shared machine, where
  * wall time measures the other tenants, {@link #main} reports the CPU time of the hashing thread instead.
  */
@@ -49,6 +51,7 @@ public class Argon2ImplementationsBenchmark {
     private Argon2Hash bouncyCastle;
     private Argon2Hash password4j;
     private Argon2Hash nativeReference;
+    private Argon2Hash pooled;
     private byte[] password;
 
     @Setup
@@ -59,6 +62,7 @@ public class Argon2ImplementationsBenchmark {
         bouncyCastle = bouncyCastle(cost, salt);
         password4j = password4j(cost, salt);
         nativeReference = nativeReference(cost, salt);
+        pooled = pooled(cost, salt);
         password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
     }
 
@@ -75,6 +79,11 @@ public class Argon2ImplementationsBenchmark {
     @Benchmark
     public byte[] nativeReference() {
         return nativeReference.hash(password);
+    }
+
+    @Benchmark
+    public byte[] pooled() {
+        return pooled.hash(password);
     }
 
     /**
@@ -94,6 +103,7 @@ public class Argon2ImplementationsBenchmark {
             implementations.put("bouncyCastle", bouncyCastle(cost, salt));
             implementations.put("password4j", password4j(cost, salt));
             implementations.put("nativeReference", nativeReference(cost, salt));
+            implementations.put("pooled", pooled(cost, salt));
             Map<String, List<Double>> rounds = new LinkedHashMap<>();
             for (int round = 0; round < 4; round++) { // round 0 warms up; rounds alternate between implementations
                 for (Map.Entry<String, Argon2Hash> implementation : implementations.entrySet()) {
@@ -110,7 +120,44 @@ public class Argon2ImplementationsBenchmark {
             rounds.forEach((name, perHash) -> System.out.printf("%-16s %-16s CPU ms per hash: min %.1f, rounds %s%n",
                     parameters, name, perHash.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     perHash.stream().map(ms -> String.format("%.1f", ms)).toList()));
+            for (String name : List.of("bouncyCastle", "pooled")) {
+                printAllocationAndGc(parameters, name, implementations.get(name), password);
+            }
         }
+    }
+
+    /**
+     * Bytes the hashing thread allocates per hash and the collectors' time over 200 hashes (one hash is a sign-in's
+     * worth of garbage). A heap is sized with -Xmx on the command line; the GC time depends on it.
+     */
+    private static void printAllocationAndGc(String parameters, String name, Argon2Hash implementation,
+            byte[] password) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
+        int loop = 200;
+        System.gc();
+        long gcMillis = gcMillis();
+        long gcCount = gcCount();
+        long allocated = threads.getCurrentThreadAllocatedBytes();
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < loop; i++) {
+            implementation.hash(password);
+        }
+        double cpuPerHash = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / loop;
+        double allocatedPerHash = (threads.getCurrentThreadAllocatedBytes() - allocated) / (double) loop;
+        System.out.printf("%-16s %-16s %d hashes: allocated %.1f KiB per hash, GC %d ms in %d collections, "
+                + "hashing thread CPU %.1f ms per hash%n", parameters, name, loop, allocatedPerHash / 1024,
+                gcMillis() - gcMillis, gcCount() - gcCount, cpuPerHash);
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     /** One Argon2id hash of a password with fixed cost and salt. */
@@ -138,6 +185,13 @@ public class Argon2ImplementationsBenchmark {
             generator.generateBytes(password, hash);
             return hash;
         };
+    }
+
+    static Argon2Hash pooled(Cost cost, byte[] salt) {
+        PooledArgon2 argon2 = new PooledArgon2(1, cost.memoryKib());
+        byte[] none = new byte[0];
+        return password -> argon2.hash(PooledArgon2.Type.ID, PooledArgon2.VERSION_13, cost.iterations(),
+                cost.memoryKib(), cost.lanes(), password, salt, none, none, HASH_LENGTH);
     }
 
     static Argon2Hash password4j(Cost cost, byte[] salt) {
