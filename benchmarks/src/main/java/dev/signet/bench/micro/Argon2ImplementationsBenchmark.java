@@ -127,8 +127,9 @@ public class Argon2ImplementationsBenchmark {
     }
 
     /**
-     * Bytes the hashing thread allocates per hash and the collectors' time over 200 hashes (one hash is a sign-in's
-     * worth of garbage). A heap is sized with -Xmx on the command line; the GC time depends on it.
+     * Bytes the hashing thread allocates per hash, the collectors' pause time over 200 hashes (one hash is a sign-in's
+     * worth of garbage) and the CPU per hash of the hashing thread and of the whole JVM, whose GC threads do the
+     * collecting. A heap is sized with -Xmx on the command line; the GC time depends on it.
      */
     private static void printAllocationAndGc(String parameters, String name, Argon2Hash implementation,
             byte[] password) {
@@ -139,15 +140,20 @@ public class Argon2ImplementationsBenchmark {
         long gcMillis = gcMillis();
         long gcCount = gcCount();
         long allocated = threads.getCurrentThreadAllocatedBytes();
+        com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        long processCpu = process.getProcessCpuTime();
         long cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < loop; i++) {
             implementation.hash(password);
         }
         double cpuPerHash = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / loop;
+        double processCpuPerHash = (process.getProcessCpuTime() - processCpu) / 1e6 / loop;
         double allocatedPerHash = (threads.getCurrentThreadAllocatedBytes() - allocated) / (double) loop;
         System.out.printf("%-16s %-16s %d hashes: allocated %.1f KiB per hash, GC %d ms in %d collections, "
-                + "hashing thread CPU %.1f ms per hash%n", parameters, name, loop, allocatedPerHash / 1024,
-                gcMillis() - gcMillis, gcCount() - gcCount, cpuPerHash);
+                + "CPU per hash: hashing thread %.1f ms, whole JVM (with the collector's threads) %.1f ms%n", parameters,
+                name, loop, allocatedPerHash / 1024, gcMillis() - gcMillis, gcCount() - gcCount, cpuPerHash,
+                processCpuPerHash);
     }
 
     private static long gcMillis() {
