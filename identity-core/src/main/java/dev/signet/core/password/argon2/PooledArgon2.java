@@ -270,7 +270,8 @@ public final class PooledArgon2 {
             int current = lane * laneLength + slice * segmentLength + start;
             boolean overwrite = pass == 0 || version == VERSION_10;
             for (int index = start; index < segmentLength; index++, current++) {
-                int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
+                // The first block of a lane (in later passes) follows the lane's last block.
+                int previous = slice == 0 && index == 0 ? current + laneLength - 1 : current - 1;
                 long pseudoRandom;
                 if (dataIndependent) {
                     if (index % BLOCK_LONGS == 0) {
@@ -280,7 +281,8 @@ public final class PooledArgon2 {
                 } else {
                     pseudoRandom = memory[previous * BLOCK_LONGS];
                 }
-                int referenceLane = pass == 0 && slice == 0 ? lane : (int) ((pseudoRandom >>> 32) % lanes);
+                int referenceLane = lanes == 1 || (pass == 0 && slice == 0) ? lane
+                        : (int) ((pseudoRandom >>> 32) % lanes);
                 int referenceIndex = referenceIndex(pass, slice, index, pseudoRandom & 0xFFFFFFFFL,
                         referenceLane == lane);
                 compress(memory, previous * BLOCK_LONGS, memory,
@@ -306,7 +308,8 @@ public final class PooledArgon2 {
             long y = (areaSize * x) >>> 32;
             long relative = areaSize - 1 - y;
             long startPosition = pass == 0 || slice == SYNC_POINTS - 1 ? 0 : (long) (slice + 1) * segmentLength;
-            return (int) ((startPosition + relative) % laneLength);
+            long position = startPosition + relative; // below 2 × laneLength: a subtraction replaces the modulo
+            return (int) (position >= laneLength ? position - laneLength : position);
         }
 
         private void nextAddresses() {
