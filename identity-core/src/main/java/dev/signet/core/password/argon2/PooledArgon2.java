@@ -58,8 +58,9 @@ public final class PooledArgon2 {
         if (version != VERSION_10 && version != VERSION_13) {
             throw new IllegalArgumentException("Argon2 version must be 0x10 or 0x13");
         }
+        // The memory must fit one Java array (16 GiB); Argon2Cost keeps stored hashes far below that.
         if (parallelism < 1 || parallelism > 0xFFFFFF || iterations < 1 || memoryKiB < 8 * parallelism
-                || tagLength < 4 || salt.length < 8) {
+                || memoryKiB > Integer.MAX_VALUE / BLOCK_LONGS || tagLength < 4 || salt.length < 8) {
             throw new IllegalArgumentException("Argon2 parameters outside RFC 9106's ranges");
         }
         byte[] h0 = initialHash(type, version, iterations, memoryKiB, parallelism, password, salt, secret,
