@@ -3,9 +3,13 @@ package dev.signet.server.oidc.authorization;
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
 import java.io.StringWriter;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>strings, booleans, {@code int}s and {@code null} as themselves; a map with string keys as an object (read back as
  * a {@link LinkedHashMap});</li>
  * <li>{@code ["L", n]} a {@code Long}, {@code ["D", x]} a {@code Double}, {@code ["I", seconds, nanos]} an
- * {@link Instant}, {@code ["l", ...]} a list, {@code ["s", ...]} a set (read back in order), {@code ["a", ...]} a
+ * {@link Instant}, {@code ["U", text]} a {@link URL} (the {@code iss} claim), {@code ["T", millis]} a {@link Date}
+ * (the ID token's {@code auth_time}), {@code ["l", ...]} a list, {@code ["s", ...]} a set (read back in order), {@code ["a", ...]} a
  * {@code String[]};</li>
  * <li>{@code ["C", accountId, seconds, nanos, level]} a {@link CitizenAuthentication} (the three values that define
  * it, as {@link AuthorizationJson} keeps them) and {@code ["R", ...]} an authorization code request;</li>
@@ -104,6 +109,12 @@ public final class CompactValues {
         } else if (value instanceof Instant instant) {
             tagged(out, "I").writeNumber(instant.getEpochSecond());
             out.writeNumber(instant.getNano());
+            out.writeEndArray();
+        } else if (value instanceof URL url) {
+            tagged(out, "U").writeString(url.toExternalForm());
+            out.writeEndArray();
+        } else if (value instanceof Date date) {
+            tagged(out, "T").writeNumber(date.getTime());
             out.writeEndArray();
         } else if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(String.class::isInstance)) {
             writeMap(out, map);
@@ -196,6 +207,11 @@ public final class CompactValues {
                 in.nextToken();
                 yield Instant.ofEpochSecond(seconds, in.getIntValue());
             }
+            case "U" -> url(in.nextStringValue());
+            case "T" -> {
+                in.nextToken();
+                yield new Date(in.getLongValue());
+            }
             case "l" -> {
                 List<Object> list = new ArrayList<>();
                 while (in.nextToken() != JsonToken.END_ARRAY) {
@@ -235,6 +251,14 @@ public final class CompactValues {
             throw new IllegalArgumentException("tag " + tag + " has more items than it should");
         }
         return value;
+    }
+
+    private static URL url(String text) {
+        try {
+            return URI.create(text).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.server.signin.CitizenAuthentication;
 import dev.signet.server.signin.CredentialTrustLevel;
+import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ class CompactValuesTest {
     private final CompactValues values = new CompactValues(AuthorizationJson.mapper());
 
     @Test
-    void everyKindOfValueAnAuthorizationHoldsComesBackEqualAndOfTheSameType() {
+    void everyKindOfValueAnAuthorizationHoldsComesBackEqualAndOfTheSameType() throws Exception {
         Map<String, Object> written = new LinkedHashMap<>();
         written.put("string", "a \"quoted\" \u00e9 value");
         written.put("null", null);
@@ -36,6 +38,8 @@ class CompactValuesTest {
         written.put("strings", new String[] {"x", "y"});
         written.put("map", Map.of("nested", Map.of("deeper", List.of(1L))));
         written.put("singleton", Collections.singletonList("rp"));
+        written.put("iss", URI.create("http://127.0.0.1:8080").toURL());
+        written.put("auth_time", new Date(1_796_680_104_947L));
 
         Map<String, Object> read = values.read(values.write(written));
 
@@ -49,6 +53,8 @@ class CompactValuesTest {
         });
         assertThat(read.get("long")).isInstanceOf(Long.class);
         assertThat(read.get("int")).isInstanceOf(Integer.class);
+        assertThat(read.get("iss")).isInstanceOf(java.net.URL.class);
+        assertThat(read.get("auth_time")).isInstanceOf(Date.class);
     }
 
     @Test
