@@ -103,7 +103,7 @@ public final class CompactValues {
         } else if (value instanceof Long number) {
             tagged(out, "L").writeNumber(number);
             out.writeEndArray();
-        } else if (value instanceof Double number) {
+        } else if (value instanceof Double number && Double.isFinite(number)) { // JSON has no NaN or infinity
             tagged(out, "D").writeNumber(number);
             out.writeEndArray();
         } else if (value instanceof Instant instant) {
