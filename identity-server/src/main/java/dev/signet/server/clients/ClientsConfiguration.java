@@ -34,7 +34,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 /**
  * Relying parties: read from {@code signet.clients.file} at start-up (a wrong file stops the server), stored in
  * PostgreSQL next to those operators manage through the admin API, and served to the authorization server from there,
- * read on every request (no cache), so an operator's change holds on every instance from its commit.
+ * read once per request (no cache beyond it), so an operator's change holds on every instance from its commit.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientsConfiguration {
@@ -45,14 +45,16 @@ class ClientsConfiguration {
     record DeclaredRelyingParties(List<RelyingParty> relyingParties) {
     }
 
+    /** Enabled relying parties, from the same once-per-request read of a client's row as the registered clients. */
     @Bean
-    RelyingPartyRepository relyingPartyRepository(DataSource dataSource, Clock clock) {
-        return new RequestScopedRelyingParties(new JdbcRelyingPartyRepository(dataSource, clock));
+    RelyingPartyRepository relyingPartyRepository(DataSource dataSource, Clock clock,
+            RequestScopedManagedRelyingParties rows) {
+        return new EnabledRelyingParties(new JdbcRelyingPartyRepository(dataSource, clock), rows);
     }
 
     @Bean
-    ManagedRelyingPartyRepository managedRelyingPartyRepository(DataSource dataSource, Clock clock) {
-        return new JdbcManagedRelyingPartyRepository(dataSource, clock);
+    RequestScopedManagedRelyingParties managedRelyingPartyRepository(DataSource dataSource, Clock clock) {
+        return new RequestScopedManagedRelyingParties(new JdbcManagedRelyingPartyRepository(dataSource, clock));
     }
 
     @Bean

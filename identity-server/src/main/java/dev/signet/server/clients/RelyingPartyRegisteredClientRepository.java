@@ -2,7 +2,6 @@ package dev.signet.server.clients;
 
 import dev.signet.core.client.IdTokenSigningAlgorithm;
 import dev.signet.core.client.ManagedRelyingPartyRepository;
-import dev.signet.core.client.ManagedRelyingParty;
 import dev.signet.core.client.RelyingParty;
 import dev.signet.core.client.RelyingPartyRepository;
 import java.net.URI;
@@ -22,7 +21,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * {@link RegisteredClient} (id = client id). Signet-specific fields (sector, subject type, allowed vtr, back-channel
  * URI) are read from {@link RelyingPartyRepository} by the features that need them, not hidden in settings maps.
  *
- * <p>Read from PostgreSQL on every lookup, never cached: when an operator disables a relying party or rotates its
+ * <p>Read from PostgreSQL, never cached beyond one request (the server gives it a
+ * {@link RequestScopedManagedRelyingParties}, so a token request asking for its client many times reads it once): when an operator disables a relying party or rotates its
  * secret through the admin API, every instance refuses it from the next request. A disabled relying party is unknown
  * to {@link #findByClientId} ({@code invalid_client} at the token, introspection and revocation endpoints; the
  * authorization endpoint shows its page for an unknown client); its stored tokens introspect as inactive
@@ -33,9 +33,6 @@ public final class RelyingPartyRegisteredClientRepository implements RegisteredC
 
     private final ManagedRelyingPartyRepository relyingParties;
     private final Clock clock;
-    // A token request asks for its client many times (authentication, the grant, the token customizers).
-    private final PerRequestMemo<String, Optional<ManagedRelyingParty>> seen =
-            new PerRequestMemo<>("registered-clients");
 
     public RelyingPartyRegisteredClientRepository(ManagedRelyingPartyRepository relyingParties, Clock clock) {
         this.relyingParties = Objects.requireNonNull(relyingParties, "relyingParties");
@@ -69,7 +66,7 @@ public final class RelyingPartyRegisteredClientRepository implements RegisteredC
         if (clientId == null) {
             return null;
         }
-        return seen.get(clientId, relyingParties::find).filter(managed -> managed.enabled() || !enabledOnly)
+        return relyingParties.find(clientId).filter(managed -> managed.enabled() || !enabledOnly)
                 .map(managed -> toRegisteredClient(managed.registration(),
                         managed.previousSecretValidAt(clock.instant())))
                 .orElse(null);

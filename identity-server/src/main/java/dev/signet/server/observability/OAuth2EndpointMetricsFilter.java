@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,6 +36,11 @@ final class OAuth2EndpointMetricsFilter extends OncePerRequestFilter {
 
     private final Map<String, String> endpointsByPath;
     private final MeterRegistry registry;
+    /**
+     * The timers already registered, by endpoint, grant type and status (a few dozen at most: every part comes from a
+     * fixed set): building and registering one costs more than the rest of this filter, so it is done once per series.
+     */
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** @param endpointsByPath request path (without context path) to the endpoint's tag value */
     OAuth2EndpointMetricsFilter(Map<String, String> endpointsByPath, MeterRegistry registry) {
@@ -64,6 +71,11 @@ final class OAuth2EndpointMetricsFilter extends OncePerRequestFilter {
     }
 
     private Timer timer(String endpoint, String grantType, String status) {
+        return timers.computeIfAbsent(endpoint + ' ' + grantType + ' ' + status,
+                series -> register(endpoint, grantType, status));
+    }
+
+    private Timer register(String endpoint, String grantType, String status) {
         return Timer.builder(TIMER)
                 .description("Time to answer a request to an OAuth 2.0 / OpenID Connect endpoint")
                 .tag("endpoint", endpoint)

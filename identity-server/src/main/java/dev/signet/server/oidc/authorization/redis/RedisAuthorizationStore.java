@@ -2,29 +2,39 @@ package dev.signet.server.oidc.authorization.redis;
 
 import dev.signet.server.oidc.authorization.AuthorizationJson;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
+import dev.signet.server.oidc.authorization.CompactValues;
 import dev.signet.server.oidc.authorization.RefreshTokenClaim;
 import dev.signet.server.oidc.authorization.TokenHashes;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,6 +72,14 @@ import tools.jackson.databind.json.JsonMapper;
  * and the principal set updated after it, the pointers a lookup without a token type tries) are sent together on the
  * connection's asynchronous API and awaited together: one round trip instead of one each, with the same commands and
  * the same order of effects as before.
+ * <p>
+ * What a refresh costs was cut further (docs/benchmarks.md, third round): attributes and token metadata are written in
+ * {@link CompactValues}' encoding ({@code attrs}, {@code <type>.meta}) instead of generic Jackson JSON (the
+ * {@code attributes} and {@code <type>.metadata} fields written before are still read, and rewritten compactly on the
+ * next save); scripts run by digest ({@code EVALSHA}); a lookup without a token type asks for all its pointers with one
+ * {@code MGET}; a stale pointer of a value never issued twice is removed with a plain {@code DEL}; and the principal's
+ * set is extended only when it could expire before the authorization (the authorization remembers until when it was
+ * extended, in {@code principal-until}), not on every rotation.
  */
 public final class RedisAuthorizationStore implements AuthorizationStore {
 
@@ -74,66 +92,87 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     private static final String CLAIMED = PREFIX + "claimed:";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Attributes and token metadata in {@link CompactValues}' encoding. */
+    private static final String ATTRIBUTES = "attrs";
+    private static final String METADATA = "meta";
+    /** The same, in the generic Jackson JSON written before: still read, never written. */
+    private static final String LEGACY_ATTRIBUTES = "attributes";
+    private static final String LEGACY_METADATA = "metadata";
 
     /** Kinds of token kept in an authorization: field prefix, index type, token class. */
     private enum Kind {
-        CODE("code", OAuth2AuthorizationCode.class),
-        ACCESS("access_token", OAuth2AccessToken.class),
-        REFRESH("refresh_token", OAuth2RefreshToken.class),
-        ID("id_token", OidcIdToken.class),
-        USER_CODE("user_code", OAuth2UserCode.class),
-        DEVICE_CODE("device_code", OAuth2DeviceCode.class);
+        CODE("code", OAuth2AuthorizationCode.class, true),
+        ACCESS("access_token", OAuth2AccessToken.class, true),
+        REFRESH("refresh_token", OAuth2RefreshToken.class, true),
+        ID("id_token", OidcIdToken.class, true),
+        USER_CODE("user_code", OAuth2UserCode.class, false),
+        DEVICE_CODE("device_code", OAuth2DeviceCode.class, true);
 
         final String type;
         final Class<? extends OAuth2Token> tokenClass;
+        /**
+         * Whether a value of this kind is random enough never to be issued twice, so that its pointer can only ever
+         * point at one authorization and may be deleted without checking where it points. A user code (8 letters typed
+         * by a person) and a client's {@code state} may recur, so theirs are deleted only while they point here.
+         */
+        final boolean unique;
 
-        Kind(String type, Class<? extends OAuth2Token> tokenClass) {
+        Kind(String type, Class<? extends OAuth2Token> tokenClass, boolean unique) {
             this.type = type;
             this.tokenClass = tokenClass;
+            this.unique = unique;
         }
     }
 
-    // KEYS: authorization, revoked mark. ARGV: ttl, index keys (space-separated), then field/value pairs.
-    // Returns the index keys written before (space-separated), or nil when the family is revoked.
-    private static final String SAVE = """
-            if redis.call('EXISTS', KEYS[2]) == 1 then return false end
-            local old = redis.call('HGET', KEYS[1], 'idx') or ''
+    // KEYS: authorization, revoked mark. ARGV: ttl, index keys (space-separated), the time (epoch ms) until which the
+    // principal's set must live, the later time to extend it to when it must be extended, then field/value pairs.
+    // Returns {index keys written before (space-separated), 1 when the principal's set must be extended to ARGV[4]},
+    // or {'revoked'} when the family is revoked.
+    private static final Script SAVE = new Script("""
+            if redis.call('EXISTS', KEYS[2]) == 1 then return {'revoked'} end
+            local old = redis.call('HMGET', KEYS[1], 'idx', 'principal-until')
+            local extended = old[2] or '0'
+            local extend = 0
+            if tonumber(extended) < tonumber(ARGV[3]) then extended = ARGV[4]; extend = 1 end
             redis.call('DEL', KEYS[1])
-            local fields = {}
-            for j = 3, #ARGV do table.insert(fields, ARGV[j]) end
-            redis.call('HSET', KEYS[1], 'idx', ARGV[2], unpack(fields))
+            redis.call('HSET', KEYS[1], 'idx', ARGV[2], 'principal-until', extended, unpack(ARGV, 5))
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return old
-            """;
+            return {old[1] or '', extend}
+            """);
 
     // KEYS: authorization, revoked mark. ARGV: how long to mark the family revoked (0: not at all).
     // Returns {index keys (space-separated), principal name}.
-    private static final String REMOVE = """
+    private static final Script REMOVE = new Script("""
             if tonumber(ARGV[1]) > 0 then redis.call('SET', KEYS[2], '1', 'PX', ARGV[1]) end
             local idx = redis.call('HGET', KEYS[1], 'idx') or ''
             local principal = redis.call('HGET', KEYS[1], 'principal') or ''
             redis.call('DEL', KEYS[1])
             return {idx, principal}
-            """;
+            """);
 
     /** Deletes an index key only while it still points at the given authorization. */
-    private static final String DELETE_POINTER = """
+    private static final Script DELETE_POINTER = new Script("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
-            """;
+            """);
 
     /** Adds an id to a principal's set, which lives as long as the longest-lived authorization in it. */
-    private static final String ADD_TO_PRINCIPAL = """
+    private static final Script ADD_TO_PRINCIPAL = new Script("""
             redis.call('SADD', KEYS[1], ARGV[1])
             if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return 1
-            """;
+            """);
+
+    /** Prefixes of the pointers whose value is never issued twice ({@link Kind#unique}). */
+    private static final List<String> UNIQUE_POINTERS = Arrays.stream(Kind.values()).filter(kind -> kind.unique)
+            .map(kind -> INDEX + kind.type + ":").toList();
 
     private final RedisClusterCommands<String, String> redis;
     private final RedisClusterAsyncCommands<String, String> pipelined;
     private final Duration timeout;
     private final Clock clock;
     private final JsonMapper json = AuthorizationJson.mapper();
+    private final CompactValues values = new CompactValues(json);
 
     /** {@code redis}: the synchronous commands of a single-server, Sentinel or Cluster connection. */
     public RedisAuthorizationStore(RedisClusterCommands<String, String> redis, Clock clock) {
@@ -151,9 +190,8 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     }
 
     @Override
-    public void save(OAuth2Authorization original) {
-        Objects.requireNonNull(original, "authorization");
-        OAuth2Authorization authorization = AuthorizationJson.plain(original);
+    public void save(OAuth2Authorization authorization) {
+        Objects.requireNonNull(authorization, "authorization");
         String id = authorization.getId();
         long ttl = timeToLive(authorization).toMillis();
         List<String> indexKeys = new ArrayList<>();
@@ -166,7 +204,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
                 "principal", authorization.getPrincipalName(),
                 "grant", authorization.getAuthorizationGrantType().getValue(),
                 "scopes", String.join(" ", authorization.getAuthorizedScopes()),
-                "attributes", json.writeValueAsString(authorization.getAttributes())));
+                ATTRIBUTES, values.write(authorization.getAttributes())));
         for (Kind kind : Kind.values()) {
             OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass);
             if (token == null) {
@@ -175,8 +213,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             OAuth2Token value = token.getToken();
             indexKeys.add(indexKey(kind.type, value.getTokenValue()));
             String f = kind.type + ".";
-            fields.addAll(List.of(f + "value", value.getTokenValue(), f + "metadata",
-                    json.writeValueAsString(token.getMetadata())));
+            fields.addAll(List.of(f + "value", value.getTokenValue(), f + METADATA, values.write(token.getMetadata())));
             if (value.getIssuedAt() != null) {
                 fields.addAll(List.of(f + "iat", Long.toString(value.getIssuedAt().toEpochMilli())));
             }
@@ -189,24 +226,31 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             }
         }
         // Pointers first: once the authorization is written, each of its tokens is found.
-        List<RedisFuture<?>> pointers = new ArrayList<>();
+        List<CompletionStage<?>> pointers = new ArrayList<>();
         for (String indexKey : indexKeys) {
             pointers.add(pipelined.set(indexKey, id, SetArgs.Builder.px(ttl)));
         }
         awaitAll(pointers);
-        List<String> args = new ArrayList<>(List.of(Long.toString(ttl), String.join(" ", indexKeys)));
+        long now = clock.millis();
+        // The principal's set is extended only when it might expire before this authorization, and then by half as
+        // long again, so that a family refreshed every few minutes does not rewrite it on every rotation.
+        long principalTtl = ttl + ttl / 2;
+        List<String> args = new ArrayList<>(List.of(Long.toString(ttl), String.join(" ", indexKeys),
+                Long.toString(now + ttl), Long.toString(now + principalTtl)));
         args.addAll(fields);
-        String before = redis.eval(SAVE, ScriptOutputType.VALUE, new String[] {key(id), revokedKey(id)},
-                args.toArray(String[]::new));
-        if (before == null) {
+        List<Object> saved = await(eval(SAVE, ScriptOutputType.MULTI, new String[] {key(id), revokedKey(id)},
+                args.toArray(String[]::new)));
+        if (saved.size() < 2) {
             awaitAll(deletePointers(indexKeys, id));
             throw new FamilyRevokedException(id);
         }
-        List<String> stale = new ArrayList<>(words(before));
+        List<String> stale = new ArrayList<>(words((String) saved.get(0)));
         stale.removeAll(indexKeys);
-        List<RedisFuture<?>> after = deletePointers(stale, id);
-        after.add(pipelined.eval(ADD_TO_PRINCIPAL, ScriptOutputType.INTEGER,
-                new String[] {PRINCIPAL + authorization.getPrincipalName()}, id, Long.toString(ttl)));
+        List<CompletionStage<?>> after = deletePointers(stale, id);
+        if (Long.valueOf(1).equals(saved.get(1))) {
+            after.add(eval(ADD_TO_PRINCIPAL, ScriptOutputType.INTEGER,
+                    new String[] {PRINCIPAL + authorization.getPrincipalName()}, id, Long.toString(principalTtl)));
+        }
         awaitAll(after);
     }
 
@@ -229,14 +273,18 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
         List<String> types = tokenType == null
                 ? concat(OAuth2ParameterNames.STATE, Arrays.stream(Kind.values()).map(k -> k.type).toList())
                 : List.of(tokenType.getValue());
-        List<RedisFuture<String>> pointers = new ArrayList<>();
-        for (String type : types) {
-            pointers.add(pipelined.get(indexKey(type, token)));
+        String hash = TokenHashes.sha256(token);
+        List<String> ids;
+        if (types.size() == 1) {
+            ids = Collections.singletonList(redis.get(INDEX + types.get(0) + ":" + hash));
+        } else {
+            // One MGET for every type (split by hash slot on a Cluster) instead of a GET each.
+            ids = redis.mget(types.stream().map(type -> INDEX + type + ":" + hash).toArray(String[]::new)).stream()
+                    .map(pointer -> pointer.getValueOrElse(null)).toList();
         }
-        awaitAll(pointers);
         for (int i = 0; i < types.size(); i++) {
             String type = types.get(i);
-            String id = await(pointers.get(i));
+            String id = ids.get(i);
             if (id == null) {
                 continue;
             }
@@ -283,28 +331,75 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     }
 
     private void delete(String id, long revokedMillis) {
-        List<String> removed = redis.eval(REMOVE, ScriptOutputType.MULTI, new String[] {key(id), revokedKey(id)},
-                Long.toString(revokedMillis));
-        List<RedisFuture<?>> cleanUp = deletePointers(words(removed.get(0)), id);
+        List<String> removed = await(eval(REMOVE, ScriptOutputType.MULTI, new String[] {key(id), revokedKey(id)},
+                Long.toString(revokedMillis)));
+        List<CompletionStage<?>> cleanUp = deletePointers(words(removed.get(0)), id);
         if (!removed.get(1).isEmpty()) {
             cleanUp.add(pipelined.srem(PRINCIPAL + removed.get(1), id));
         }
         awaitAll(cleanUp);
     }
 
-    /** Sends one conditional delete per pointer without waiting; the caller awaits them with whatever follows. */
-    private List<RedisFuture<?>> deletePointers(Iterable<String> indexKeys, String id) {
-        List<RedisFuture<?>> deletes = new ArrayList<>();
+    /**
+     * Sends one delete per pointer without waiting; the caller awaits them with whatever follows. The pointer of a
+     * value that is never issued twice can only point here and is deleted outright; the others only while they still
+     * point at this authorization.
+     */
+    private List<CompletionStage<?>> deletePointers(Iterable<String> indexKeys, String id) {
+        List<CompletionStage<?>> deletes = new ArrayList<>();
+        List<String> unique = new ArrayList<>();
         for (String indexKey : indexKeys) {
-            deletes.add(pipelined.eval(DELETE_POINTER, ScriptOutputType.INTEGER, new String[] {indexKey}, id));
+            if (UNIQUE_POINTERS.stream().anyMatch(indexKey::startsWith)) {
+                unique.add(indexKey);
+            } else {
+                deletes.add(eval(DELETE_POINTER, ScriptOutputType.INTEGER, new String[] {indexKey}, id));
+            }
+        }
+        if (!unique.isEmpty()) {
+            // One DEL per key: on a Cluster the keys live in different slots.
+            for (String indexKey : unique) {
+                deletes.add(pipelined.del(indexKey));
+            }
         }
         return deletes;
     }
 
+    /**
+     * Runs a script by its SHA-1 digest, so Redis neither receives nor hashes its text on every call; the first call
+     * on a server that does not know it yet ({@code NOSCRIPT}, also after a restart or a failover) sends the text.
+     */
+    private <T> CompletionStage<T> eval(Script script, ScriptOutputType type, String[] keys, String... args) {
+        RedisFuture<T> byDigest = pipelined.evalsha(script.digest(), type, keys, args);
+        return byDigest.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            return cause instanceof RedisNoScriptException
+                    ? pipelined.<T>eval(script.text(), type, keys, args)
+                    : CompletableFuture.failedStage(cause);
+        });
+    }
+
+    /** A Lua script and the SHA-1 digest Redis knows it by. */
+    private record Script(String text, String digest) {
+
+        Script(String text) {
+            this(text, sha1(text));
+        }
+
+        private static String sha1(String text) {
+            try {
+                return HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is required of every JVM", e);
+            }
+        }
+    }
+
     /** Waits for every command sent, then fails as the synchronous API would with the first command's failure. */
-    private void awaitAll(List<? extends RedisFuture<?>> futures) {
+    private void awaitAll(List<? extends CompletionStage<?>> futures) {
         RuntimeException first = null;
-        for (RedisFuture<?> future : futures) {
+        for (CompletionStage<?> future : futures) {
             try {
                 await(future);
             } catch (RuntimeException failure) {
@@ -317,7 +412,8 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
     }
 
     /** The answer of one command, or its failure unwrapped (a {@code RedisException}), as the synchronous API gives. */
-    private <T> T await(RedisFuture<T> future) {
+    private <T> T await(CompletionStage<T> stage) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException failure) {
@@ -381,7 +477,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
                 .principalName(fields.get("principal"))
                 .authorizationGrantType(new AuthorizationGrantType(fields.get("grant")))
                 .authorizedScopes(words(fields.get("scopes")));
-        Map<String, Object> attributes = json.readValue(fields.get("attributes"), MAP);
+        Map<String, Object> attributes = read(fields, ATTRIBUTES, LEGACY_ATTRIBUTES);
         builder.attributes(all -> all.putAll(attributes));
         for (Kind kind : Kind.values()) {
             String f = kind.type + ".";
@@ -391,7 +487,7 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             }
             Instant issuedAt = instant(fields.get(f + "iat"));
             Instant expiresAt = instant(fields.get(f + "exp"));
-            Map<String, Object> metadata = json.readValue(fields.get(f + "metadata"), MAP);
+            Map<String, Object> metadata = read(fields, f + METADATA, f + LEGACY_METADATA);
             OAuth2Token token = switch (kind) {
                 case CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
                 case ACCESS -> new OAuth2AccessToken(accessTokenType(fields.get(f + "type")), value, issuedAt,
@@ -405,6 +501,12 @@ public final class RedisAuthorizationStore implements AuthorizationStore {
             builder.token(token, all -> all.putAll(metadata));
         }
         return builder.build();
+    }
+
+    /** A map written in the compact encoding, or by an instance that still wrote generic Jackson JSON. */
+    private Map<String, Object> read(Map<String, String> fields, String name, String legacyName) {
+        String compact = fields.get(name);
+        return compact != null ? values.read(compact) : json.readValue(fields.get(legacyName), MAP);
     }
 
     @SuppressWarnings("unchecked")
