@@ -11,7 +11,7 @@ import dev.signet.connector.PasswordConnector;
 import dev.signet.connector.SignInOutcome;
 import dev.signet.connector.remote.internal.SigningKey;
 import dev.signet.connector.remote.server.RemoteConnectorServer;
-import dev.signet.server.testing.LoopbackCertificate;
+import dev.signet.connector.testkit.LoopbackCertificate;
 import dev.signet.server.testing.ServerIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.signet.server.migration;
 import dev.signet.connector.remote.internal.SigningKey;
 import dev.signet.connector.testkit.ConnectorServerProcess;
 import dev.signet.core.testing.PostgresTestServer;
-import dev.signet.server.testing.LoopbackCertificate;
+import dev.signet.connector.testkit.LoopbackCertificate;
 import dev.signet.server.testing.ProcessSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -58,7 +58,7 @@ final class Remote {
                 "issuer", ISSUER,
                 "signing-key", keys.signetPrivate,
                 "connector-key", keys.connectorPublic,
-                "trust-certificates", TestTls.get().certificatePem.toString(),
+                "trust-certificates", TestTls.get().pem().toString(),
                 "connect-timeout", "5s",
                 "request-timeout", "10s")); // generous: a loaded build machine, TLS and a JIT still warming up
         settings.putAll(overrides);

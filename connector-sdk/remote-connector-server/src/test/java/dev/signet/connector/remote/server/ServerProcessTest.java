@@ -10,6 +10,7 @@ import dev.signet.connector.Password;
 import dev.signet.connector.PasswordConnector;
 import dev.signet.connector.UserKey;
 import dev.signet.connector.testkit.ConnectorServerProcess;
+import dev.signet.connector.testkit.LoopbackCertificate;
 import dev.signet.core.testing.PostgresTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class ServerProcessTest {
         Files.writeString(directory.resolve("connector.properties"), String.join("\n",
                 "listen.address=127.0.0.1",
                 "listen.port=" + port,
-                "tls.key-store=" + TestTls.get().keyStore,
+                "tls.key-store=" + TestTls.get().keyStore(),
                 "tls.key-store-password=${TEST_KEY_STORE_PASSWORD}",
                 "audience=" + url,
                 "signet.issuer=" + Remote.ISSUER,
@@ -78,7 +79,7 @@ class ServerProcessTest {
                 ""));
 
         process = ConnectorServerProcess.start(directory.resolve("connector.properties"),
-                Map.of("TEST_KEY_STORE_PASSWORD", TestTls.PASSWORD));
+                Map.of("TEST_KEY_STORE_PASSWORD", LoopbackCertificate.PASSWORD));
 
         try (Connector signetSide = Remote.open(url, KEYS)) {
             try (Password right = Password.of("Dragon sleeps 4ever"); Password wrong = Password.of("dragon")) {

@@ -1,20 +1,23 @@
-package dev.signet.server.testing;
+package dev.signet.connector.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A self-signed certificate for 127.0.0.1, made by the JDK's keytool, for a department's remote connector server in
- * tests: the server serves {@link #keyStore()} and Signet's {@code remote} connector trusts {@link #pem()} (its
- * {@code trust-certificates} setting).
+ * A self-signed certificate for 127.0.0.1 and localhost, made by the JDK's own keytool (a real, independent tool),
+ * for a department's remote connector server in tests: the server serves {@link #keyStore()} and Signet's
+ * {@code remote} connector trusts {@link #pem()} (its {@code trust-certificates} setting).
  */
 public record LoopbackCertificate(Path keyStore, Path pem) {
 
@@ -27,7 +30,7 @@ public record LoopbackCertificate(Path keyStore, Path pem) {
         Path pem = directory.resolve("server.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", PASSWORD));
         run(List.of(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
                 "-storepass", PASSWORD, "-file", pem.toString()));
@@ -35,7 +38,7 @@ public record LoopbackCertificate(Path keyStore, Path pem) {
     }
 
     /** A TLS context serving this certificate, for a connector server run inside the test's JVM. */
-    public SSLContext serverContext() throws Exception {
+    public SSLContext serverContext() {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
@@ -44,6 +47,24 @@ public record LoopbackCertificate(Path keyStore, Path pem) {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client TLS context trusting only this certificate. */
+    public SSLContext clientContext() {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
