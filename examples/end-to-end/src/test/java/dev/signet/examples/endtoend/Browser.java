@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,7 +66,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--disable-extensions", "--window-size=1280,1024", "--lang=en-GB");
-        return new Browser(service, new ChromeDriver(service, options));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // A click returns before the next page has loaded: look for an element for a while before giving up.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        return new Browser(service, driver);
     }
 
     Browser visit(String url) {
@@ -101,18 +105,19 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** The page's heading; read again if the page was replaced while reading (a redirect still under way). */
-    String heading() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return driver.findElement(By.tagName("h1")).getText();
-            } catch (StaleElementReferenceException replaced) {
-                if (attempt == 50) {
-                    throw replaced;
-                }
-                pause();
-            }
+    /**
+     * Waits until the page's heading reads {@code expected}: a click that submits a form or follows a link returns
+     * before the next page (or the end of a chain of redirects) has replaced the current one.
+     */
+    Browser awaitHeading(String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(browser -> expected.equals(browser.findElement(By.tagName("h1")).getText()));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Expected the heading \"" + expected + "\" at " + url() + "; the page reads:\n"
+                    + pageText(), e);
         }
+        return this;
     }
 
     /** Waits until the browser has arrived at {@code url} (after a chain of redirects). */
@@ -126,15 +131,6 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(prefix)));
         return this;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     String text(String id) {

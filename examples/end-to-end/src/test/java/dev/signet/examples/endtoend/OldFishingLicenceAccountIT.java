@@ -140,14 +140,14 @@ class OldFishingLicenceAccountIT {
 
         // At Signet: the old account, through the department's connector.
         browser.follow("Sign in with an account you already have");
-        assertThat(browser.heading()).isEqualTo("Which account do you already have?");
+        browser.awaitHeading("Which account do you already have?");
         browser.choose("Fishing licence account").press("Continue");
-        assertThat(browser.heading()).isEqualTo("Sign in with your Fishing licence account");
+        browser.awaitHeading("Sign in with your Fishing licence account");
         browser.fillIn("User name", OLD_USER_NAME).fillIn("Password", OLD_PASSWORD).press("Continue")
                 .awaitUrlStartingWith(serviceUrl + "/licence");
 
         // Migrated: back at the service, signed in, with the old licence holder number.
-        assertThat(browser.heading()).as(browser.pageText()).isEqualTo("Your fishing licence");
+        browser.awaitHeading("Your fishing licence");
         assertThat(browser.url()).startsWith(serviceUrl + "/licence");
         assertThat(browser.text("email")).isEqualTo(EMAIL);
         assertThat(browser.text("legacy-subjects")).isEqualTo("fishing-licences: " + LICENCE_HOLDER_NO);
@@ -155,14 +155,14 @@ class OldFishingLicenceAccountIT {
         String subject = browser.text("subject");
 
         browser.press("Sign out").awaitUrl(serviceUrl + "/signed-out");
-        assertThat(browser.heading()).as(browser.pageText()).isEqualTo("You have signed out");
+        browser.awaitHeading("You have signed out");
 
         // Again, with the new Signet account alone: the old password was carried over.
         browser.visit(serviceUrl + "/licence");
         browser.fillIn("Email address", EMAIL).press("Continue");
         browser.fillIn("Password", OLD_PASSWORD).press("Continue").awaitUrlStartingWith(serviceUrl + "/licence");
 
-        assertThat(browser.heading()).as(browser.pageText()).isEqualTo("Your fishing licence");
+        browser.awaitHeading("Your fishing licence");
         assertThat(browser.text("subject")).isEqualTo(subject);
         assertThat(browser.text("legacy-subjects")).isEqualTo("fishing-licences: " + LICENCE_HOLDER_NO);
         assertThat(connector.output()).doesNotContain(OLD_PASSWORD);
