@@ -31,10 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Making an account from an old one writes two rows (the account, then its link to the legacy identity) in one
- * transaction. Here PostgreSQL is stopped for real between the two: the test holds an uncommitted row with the same
- * legacy identity, so the sign-up waits on its second insert with the first written; then the server is stopped
- * (fast shutdown). The citizen gets the 503 page, no account and no link remain, and once PostgreSQL is back the same
- * sign-in makes both. Not a {@code ServerIntegrationTest}: its store of record is a PostgreSQL of its own.
+ * transaction. Here PostgreSQL goes down for real between the two: the test holds an uncommitted row with the same
+ * legacy identity, so the sign-up waits on its second insert with the first written; then the server is killed
+ * (immediate shutdown, as when its host fails). The citizen gets the 503 page, no account and no link remain after
+ * recovery, and once PostgreSQL is back the same sign-in makes both. Not a fast shutdown: that rolls the test's
+ * transaction back first, releasing its row, and on a loaded machine the waiting sign-up could then finish and commit
+ * before its own turn to be rolled back (a complete account, but not the cut this test is about). Not a
+ * {@code ServerIntegrationTest}: its store of record is a PostgreSQL of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -82,7 +85,7 @@ class MigrationCutOffIT {
             signIn = CompletableFuture.supplyAsync(() -> oldAccountSignIn(login));
             awaitLinkInsertWaitingOnTheBlocker();
 
-            POSTGRES.stop();
+            POSTGRES.crash();
         }
 
         TestBrowser.Page answer = signIn.get(2, TimeUnit.MINUTES);

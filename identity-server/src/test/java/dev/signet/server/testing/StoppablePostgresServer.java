@@ -12,12 +12,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server of a test's own (unlike the JVM-wide {@code PostgresTestServer}), which the test may stop
  * (PostgreSQL's fast shutdown: open transactions are rolled back, connections closed) and start again on the same port
- * with the same data, as an operator restarting the database would; or pause (SIGSTOP) and resume (SIGCONT), as a
+ * with the same data, as an operator restarting the database would; crash (immediate shutdown) and start again, as
+ * after a failed host; or pause (SIGSTOP) and resume (SIGCONT), as a
  * server that hangs (a stalled disk, a stop-the-world host) would: connections are still accepted by the kernel, but
  * nothing answers.
  */
@@ -72,6 +76,32 @@ public final class StoppablePostgresServer {
             throw new UncheckedIOException("Could not stop PostgreSQL on port " + port, e);
         } finally {
             process = null;
+        }
+    }
+
+    /**
+     * Kills the server as a failing host would. SIGQUIT to the postmaster is PostgreSQL's immediate shutdown: every
+     * backend exits at once, rolling nothing back in order and releasing no lock to another backend, so no transaction
+     * can slip through while the server goes down. (In a fast shutdown each backend rolls its transaction back when
+     * its turn comes; a transaction waiting on a lock held by one rolled back earlier can still commit before its own
+     * turn.) The next {@link #start()} recovers from the write-ahead log. Zonky's close afterwards only releases its
+     * hold on the data directory; its {@code pg_ctl stop} finds no server and logs that it could not stop it.
+     */
+    public synchronized void crash() {
+        long postmaster = postmasterPid();
+        ProcessSignals.send("QUIT", List.of(postmaster));
+        ProcessHandle.of(postmaster).ifPresent(StoppablePostgresServer::awaitExit);
+        stop();
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL (process " + process.pid() + ") did not exit", e);
         }
     }
 
