@@ -21,11 +21,8 @@ final class ImportJobAudit {
 
     /** An operator started an import job; details: {@code job_id}, {@code file_bytes}, {@code connector}. */
     static final AuditEventType STARTED = new AuditEventType("operator.import_job.started");
-    /**
-     * An import job read its file to the end (the same type as the command line's run); details: {@code job_id},
-     * {@code started_by}, {@code created}, {@code updated}, {@code unchanged}, {@code rejected}, {@code linked}.
-     */
-    static final AuditEventType ACCOUNTS_IMPORTED = new AuditEventType("operator.accounts.imported");
+    /** An import job read its file to the end: the same type as the command line's run. */
+    static final AuditEventType ACCOUNTS_IMPORTED = AuditEventType.OPERATOR_ACCOUNTS_IMPORTED;
     /** An import job failed; details as {@link #ACCOUNTS_IMPORTED} and {@code failure}. */
     static final AuditEventType FAILED = new AuditEventType("operator.import_job.failed");
     /** An operator downloaded a job's report (it holds user_ids); details: {@code job_id}. */

@@ -108,6 +108,12 @@ public record AuditEventType(String value) {
     public static final AuditEventType OPERATOR_MERGE_PREVIEWED =
             new AuditEventType("operator.account.merge_previewed");
 
+    /**
+     * A bulk import of accounts read its file to the end, run from the command line ({@code BulkImportCommand}) or as
+     * an operator's import job in admin-api; details: the counts ({@code created}, {@code updated}, {@code unchanged},
+     * {@code rejected}, {@code linked}), and {@code file} (name only) or {@code job_id} and {@code started_by}.
+     */
+    public static final AuditEventType OPERATOR_ACCOUNTS_IMPORTED = new AuditEventType("operator.accounts.imported");
     /** An operator listed connectors; details: {@code results}. */
     public static final AuditEventType OPERATOR_CONNECTORS_LISTED = new AuditEventType("operator.connectors.listed");
     /** An operator viewed a connector or its migration progress; details: {@code connector}, {@code view}. */

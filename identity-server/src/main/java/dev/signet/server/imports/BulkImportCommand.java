@@ -50,9 +50,6 @@ public final class BulkImportCommand {
                                      [--connector <connector id>]
             Database: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD""";
 
-    /** A bulk import ran to the end of its file; details: {@code file} (name only) and the four counts. */
-    public static final AuditEventType ACCOUNTS_IMPORTED = new AuditEventType("operator.accounts.imported");
-
     private BulkImportCommand() {
     }
 
@@ -63,7 +60,7 @@ public final class BulkImportCommand {
     /** An operator action like any other: one audit entry per run, with the file's name and the counts. */
     private static void audit(DataSource dataSource, String file, BulkImportJob.Summary summary) {
         new JdbcAuditLog(dataSource).append(new AuditEvent(Instant.now(), Actor.system("bulk-import-command"),
-                ACCOUNTS_IMPORTED, Optional.empty(), AuditOrigin.NONE, Map.of(
+                AuditEventType.OPERATOR_ACCOUNTS_IMPORTED, Optional.empty(), AuditOrigin.NONE, Map.of(
                         "file", Path.of(file).getFileName().toString(),
                 "linked", Integer.toString(summary.linked()),
                         "created", Integer.toString(summary.created()),

@@ -3,6 +3,7 @@ package dev.signet.server.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
+import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
 import dev.signet.core.password.PasswordCheck;
@@ -92,7 +93,7 @@ class BulkImportSignInIT extends JourneyIntegrationTest {
 
         assertThat(summary).startsWith("{\"created\":2,\"updated\":0,\"unchanged\":0,\"rejected\":0,");
         assertThat(auditLog.find(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                Set.of(BulkImportCommand.ACCOUNTS_IMPORTED), Optional.empty(), Optional.empty()),
+                Set.of(AuditEventType.OPERATOR_ACCOUNTS_IMPORTED), Optional.empty(), Optional.empty()),
                 Optional.empty(), 1).entries().get(0).event().details())
                 .containsEntry("file", "users.json").containsEntry("created", "2").containsEntry("rejected", "0");
         assertThat(accounts.findByEmail(django).orElseThrow().passwordHash().orElseThrow())
