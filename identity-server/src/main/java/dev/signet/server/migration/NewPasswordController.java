@@ -1,8 +1,5 @@
 package dev.signet.server.migration;
 
-import dev.signet.core.account.Account;
-import dev.signet.core.account.AccountRepository;
-import dev.signet.core.account.AccountStatus;
 import dev.signet.server.signin.CitizenSignIn;
 import dev.signet.server.signin.FormErrors;
 import dev.signet.server.signin.NewPasswordAnswer;
@@ -12,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,15 +27,13 @@ class NewPasswordController {
 
     static final String NEW_PASSWORD_PAGE = OldAccountJourney.START + "/new-password";
 
-    private final AccountRepository accounts;
     private final ReplacementPassword replacement;
     private final OldSystemPages pages;
     private final MessageSource messages;
     private final CitizenSignIn citizenSignIn;
 
-    NewPasswordController(AccountRepository accounts, ReplacementPassword replacement, OldSystemPages pages,
-            MessageSource messages, CitizenSignIn citizenSignIn) {
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    NewPasswordController(ReplacementPassword replacement, OldSystemPages pages, MessageSource messages,
+            CitizenSignIn citizenSignIn) {
         this.replacement = Objects.requireNonNull(replacement, "replacement");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -56,18 +50,15 @@ class NewPasswordController {
             @RequestParam(name = NewPasswordAnswer.CONFIRM, required = false) String confirmPassword,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         NewPasswordJourney journey = NewPasswordJourney.STATE.require(request);
-        Optional<Account> account = accounts.findById(journey.accountId());
-        if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
-            // Deleted, suspended or merged since the old system answered: nothing to set, and no sign-in.
-            NewPasswordJourney.STATE.clear(request);
-            return "redirect:" + OldAccountJourney.START;
-        }
-        FormErrors errors = replacement.replace(account.get(), password, confirmPassword,
+        ReplacementPassword.Outcome outcome = replacement.replace(journey.accountId(), password, confirmPassword,
                 Map.of("connector", journey.connectorId(), "reason", "policy"));
-        if (!errors.isEmpty()) {
-            return form(model, locale, journey, errors);
+        if (outcome instanceof ReplacementPassword.Outcome.Refused refused) {
+            return form(model, locale, journey, refused.errors());
         }
         NewPasswordJourney.STATE.clear(request);
+        if (outcome instanceof ReplacementPassword.Outcome.AccountNotActive) {
+            return "redirect:" + OldAccountJourney.START;
+        }
         return "redirect:" + citizenSignIn.signIn(journey.accountId(), request, response);
     }
 

@@ -1,14 +1,10 @@
 package dev.signet.server.signin;
 
-import dev.signet.core.account.Account;
-import dev.signet.core.account.AccountRepository;
-import dev.signet.core.account.AccountStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,14 +23,11 @@ class ImportedPasswordController {
 
     static final String NEW_PASSWORD_PAGE = SignInController.EMAIL_PAGE + "/new-password";
 
-    private final AccountRepository accounts;
     private final ReplacementPassword replacement;
     private final MessageSource messages;
     private final CitizenSignIn citizenSignIn;
 
-    ImportedPasswordController(AccountRepository accounts, ReplacementPassword replacement, MessageSource messages,
-            CitizenSignIn citizenSignIn) {
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    ImportedPasswordController(ReplacementPassword replacement, MessageSource messages, CitizenSignIn citizenSignIn) {
         this.replacement = Objects.requireNonNull(replacement, "replacement");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.citizenSignIn = Objects.requireNonNull(citizenSignIn, "citizenSignIn");
@@ -50,18 +43,15 @@ class ImportedPasswordController {
             @RequestParam(name = NewPasswordAnswer.CONFIRM, required = false) String confirmPassword,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         ImportedPasswordJourney journey = ImportedPasswordJourney.STATE.require(request);
-        Optional<Account> account = accounts.findById(journey.accountId());
-        if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
-            // Deleted, suspended or merged since the password was checked: nothing to set, and no sign-in.
-            ImportedPasswordJourney.STATE.clear(request);
-            return "redirect:" + SignInController.EMAIL_PAGE;
-        }
-        FormErrors errors = replacement.replace(account.get(), password, confirmPassword,
+        ReplacementPassword.Outcome outcome = replacement.replace(journey.accountId(), password, confirmPassword,
                 Map.of("step", "first_sign_in_after_import", "reason", "policy"));
-        if (!errors.isEmpty()) {
-            return form(model, locale, journey, errors);
+        if (outcome instanceof ReplacementPassword.Outcome.Refused refused) {
+            return form(model, locale, journey, refused.errors());
         }
         ImportedPasswordJourney.STATE.clear(request);
+        if (outcome instanceof ReplacementPassword.Outcome.AccountNotActive) {
+            return "redirect:" + SignInController.EMAIL_PAGE;
+        }
         return "redirect:" + citizenSignIn.signIn(journey.accountId(), request, response);
     }
 

@@ -2,6 +2,7 @@ package dev.signet.server.signin;
 
 import dev.signet.core.account.Account;
 import dev.signet.core.account.AccountRepository;
+import dev.signet.core.account.AccountStatus;
 import dev.signet.core.audit.Actor;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.password.PasswordHasher;
@@ -10,6 +11,7 @@ import dev.signet.server.audit.AuditTrail;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -50,20 +52,39 @@ public class ReplacementPassword {
         return "signup/password";
     }
 
-    /**
-     * Checks the answer as at sign-up; if it passes, it becomes {@code account}'s password and a PASSWORD_CHANGED
-     * event with {@code auditDetails} is recorded.
-     *
-     * @return the problems with the answer; empty when the password was stored
-     */
-    public FormErrors replace(Account account, String password, String confirmPassword,
-            Map<String, String> auditDetails) {
-        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.email());
-        if (errors.isEmpty()) {
-            accounts.updatePasswordHash(account.id(), hasher.hash(password));
-            audit.record(Actor.citizen(account.id()), AuditEventType.PASSWORD_CHANGED, Optional.of(account.id()),
-                    auditDetails);
+    /** How an answer on the page ended. */
+    public sealed interface Outcome {
+        /** The password is stored: the citizen may be signed in. */
+        record Stored() implements Outcome {
         }
-        return errors;
+
+        /** The answer fails the sign-up checks: the page again, with these problems. */
+        record Refused(FormErrors errors) implements Outcome {
+        }
+
+        /**
+         * The account was deleted, suspended or merged since the carried-over password was checked: nothing is set,
+         * and the citizen is not signed in.
+         */
+        record AccountNotActive() implements Outcome {
+        }
+    }
+
+    /**
+     * Checks the answer as at sign-up; if it passes and the account is still active, it becomes the account's password
+     * and a PASSWORD_CHANGED event with {@code auditDetails} is recorded.
+     */
+    public Outcome replace(UUID accountId, String password, String confirmPassword, Map<String, String> auditDetails) {
+        Optional<Account> account = accounts.findById(accountId);
+        if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
+            return new Outcome.AccountNotActive();
+        }
+        FormErrors errors = NewPasswordAnswer.problems(policy, password, confirmPassword, account.get().email());
+        if (!errors.isEmpty()) {
+            return new Outcome.Refused(errors);
+        }
+        accounts.updatePasswordHash(accountId, hasher.hash(password));
+        audit.record(Actor.citizen(accountId), AuditEventType.PASSWORD_CHANGED, Optional.of(accountId), auditDetails);
+        return new Outcome.Stored();
     }
 }

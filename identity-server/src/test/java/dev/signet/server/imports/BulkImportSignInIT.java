@@ -3,6 +3,7 @@ package dev.signet.server.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.core.account.Account;
+import dev.signet.core.account.AccountStatus;
 import dev.signet.core.audit.AuditEventType;
 import dev.signet.core.audit.AuditFilter;
 import dev.signet.core.audit.AuditLog;
@@ -172,6 +173,33 @@ class BulkImportSignInIT extends JourneyIntegrationTest {
         assertThat(signIn(browser(), email, "a much better passphrase").location()).endsWith("/account");
         assertThat(signIn(browser(), email, "password123").body())
                 .contains("The email address or password is not correct");
+    }
+
+    @Test
+    void anAccountSuspendedWhileOnTheNewPasswordPageGetsNoPasswordAndNoSignIn() throws Exception {
+        String email = uniqueEmail("imported-suspended");
+        ObjectNode user = JSON.createObjectNode();
+        user.put("email", email);
+        user.put("user_id", "it|" + email);
+        user.put("email_verified", true);
+        // The same weak SHA-512-crypt hash of "password123" as above.
+        String commonHash = "$6$weakpw0123456789$zCFpDQn5w7xYTfxsQsHMADRm115h/vL0m3RooBfVWaSP.UWdqTPhrdKXl9T/m.y74pKl"
+                + "TjNnqAZSMpmb5Yenn0";
+        user.put("password_hash", commonHash);
+        importWithTheCommand(user);
+        TestBrowser browser = browser();
+        assertThat(signIn(browser, email, "password123").location()).endsWith("/sign-in/new-password");
+        TestBrowser.Page page = browser.get("/sign-in/new-password");
+
+        accounts.updateStatus(accounts.findByEmail(email).orElseThrow().id(), AccountStatus.SUSPENDED);
+        TestBrowser.Page answer = browser.submit(page, "/sign-in/new-password",
+                Map.of("password", "a much better passphrase", "confirmPassword", "a much better passphrase"));
+
+        assertThat(answer.location()).endsWith("/sign-in");
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash()).contains(commonHash);
+        assertThat(browser.get("/account").location()).endsWith("/sign-in");
+        // The journey is over: the page is not offered again without a new sign-in.
+        assertThat(browser.get("/sign-in/new-password").body()).doesNotContain("Create your password");
     }
 
     @Test
