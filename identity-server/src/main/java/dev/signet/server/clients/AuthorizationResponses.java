@@ -1,5 +1,6 @@
 package dev.signet.server.clients;
 
+import dev.signet.server.sessions.SessionAccess;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,6 +55,8 @@ final class AuthorizationResponses implements AuthenticationSuccessHandler, Auth
             uri.queryParam(OAuth2ParameterNames.STATE, encode(result.getState()));
         }
         uri.queryParam("iss", encode(issuer()));
+        // The code exchange names the citizen's most recently accessed session in the ID token: this one.
+        SessionAccess.recordNow(request);
         redirect(response, uri.build(true).toUriString());
     }
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -43,6 +44,8 @@ public class RedisSessionConfiguration {
 
     /** Spring Session's key namespace in Redis (admin-api's RedisAccountSessionDirectory reads the same keys). */
     static final String NAMESPACE = "signet:session";
+    /** Sessions whose expiry minute an instance remembers: its recently active ones (about 100 bytes each). */
+    private static final int REMEMBERED_EXPIRY_MINUTES = 10_000;
 
     /** Spring Data's Lettuce factory for the same endpoint, with the same timeouts, as Signet's own connection. */
     @Bean
@@ -110,6 +113,30 @@ public class RedisSessionConfiguration {
     SessionRepositoryCustomizer<RedisIndexedSessionRepository> sessionIdleTimeout(
             @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    /** Spring Session's expirations bookkeeping, written when a session's expiry minute changes, not at every save. */
+    @Bean
+    SessionRepositoryCustomizer<RedisIndexedSessionRepository> sessionExpirationStore() {
+        return repository -> repository.setExpirationStore(new RememberingExpirationStore(
+                repository.getSessionRedisOperations(), NAMESPACE, REMEMBERED_EXPIRY_MINUTES));
+    }
+
+    /**
+     * The repository the HTTP session filter saves through: Spring Session's, without rewriting a session whose only
+     * change is a last access within {@code signet.sessions.last-access-write-interval} of the stored one. Primary
+     * for the filter only; everything that needs the Redis repository itself asks for it by its type.
+     */
+    @Bean
+    @Primary
+    CoarseLastAccessSessionRepository httpSessionRepository(RedisIndexedSessionRepository sessions,
+            @Value("${signet.sessions.last-access-write-interval:1m}") Duration writeInterval,
+            @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+        if (writeInterval.compareTo(timeout) >= 0) {
+            throw new IllegalArgumentException("signet.sessions.last-access-write-interval (" + writeInterval
+                    + ") must be shorter than server.servlet.session.timeout (" + timeout + ")");
+        }
+        return new CoarseLastAccessSessionRepository(sessions, writeInterval);
     }
 
     /** Reads only what the authorization server asks of a session (its id and last access), not whole sessions. */

@@ -161,6 +161,23 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(5)
+    void signingOutOnOneInstanceEndsTheSessionOnTheOtherAtOnce() throws Exception {
+        TestBrowser browser = new TestBrowser(a);
+        assertThat(browser.signIn(citizen(), PASSWORD).location()).endsWith("/account");
+        assertThat(browser.get(a + "/account").status()).isEqualTo(200);
+        // A page view at B within the last access write interval: B writes nothing, the session stays as A left it.
+        assertThat(browser.get(b + "/account").status()).isEqualTo(200);
+        String cookie = browser.cookie("signet-session").orElseThrow();
+
+        TestBrowser.Page signedOut = browser.submit(browser.get(b + "/sign-out"), b + "/sign-out", Map.of());
+
+        assertThat(signedOut.location()).endsWith("/signed-out");
+        browser.addCookie("signet-session", cookie); // the ended session's cookie, presented again
+        assertThat(browser.get(a + "/account").location()).as("A sees the session ended").endsWith("/sign-in");
+    }
+
+    @Test
     @Order(99)
     void whenAnInstanceStopsMidJourneyTheJourneyResumesOnTheOtherAndNothingIsLost() throws Exception {
         String email = citizen();
