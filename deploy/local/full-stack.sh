@@ -208,7 +208,7 @@ start_identity_server() { # start_identity_server N
       SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" \
       MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT="$management" \
       SIGNET_DATABASE_POOL_SIZE=10 SIGNET_PASSWORDS_MAXCONCURRENTHASHES=2 \
-      "${as_user[@]}" "$java" -XX:+UseSerialGC -Xmx144m -Xmn32m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
+      "${as_user[@]}" "$java" -XX:+UseSerialGC -Xmx144m -Xmn32m -XX:+ExitOnOutOfMemoryError \
       -Djava.io.tmpdir="$dir/identity-server-$n" \
       -jar "$server_jar"
   ) > "$log" 2>&1 &

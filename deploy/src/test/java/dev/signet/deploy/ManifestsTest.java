@@ -174,9 +174,9 @@ class ManifestsTest {
         long heapMebibytes = Long.parseLong(heap.group(1)) * (heap.group(2).equals("g") ? 1024 : 1);
         long limitMebibytes = mebibytes((String) at(container, "resources.limits.memory"));
 
-        // Class data, compiled code, malloc arenas and threads: about 190-230 MiB at peak under load with the
-        // manifest's flags (docs/benchmarks.md "Fourth round (2026-12-08): memory and start-up"), 250-270 MiB with
-        // the C2 compiler. A heap raised without the limit gets the pod killed.
+        // Class data, compiled code, compiler arenas and threads: about 220-260 MiB at peak under load
+        // (docs/benchmarks.md "Fourth round (2026-12-08): memory and start-up"). A heap raised without the limit gets
+        // the pod killed.
         assertThat(limitMebibytes - heapMebibytes).as("memory limit minus heap, MiB").isGreaterThanOrEqualTo(320);
         assertThat(at(container, "resources.requests.memory")).isEqualTo(at(container, "resources.limits.memory"));
     }
