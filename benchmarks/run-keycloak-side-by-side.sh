@@ -17,9 +17,10 @@
 # Signet runs from the extracted jar layout, as its images do; --signet-aot-cache gives it a JDK AOT cache from a
 # training start first (run-load.sh --aot-cache; deploy/README.md "Faster start"). Keycloak runs as kc.sh starts it
 # after kc.sh build, with no AOT cache.
-# --signet-production-flags runs Signet with the heap and collector its Kubernetes manifests give it (the
-# JAVA_TOOL_OPTIONS of deploy/kubernetes/base/identity-server/deployment.yaml, read from there; deploy/README.md
-# "Memory") instead of --heap; Keycloak keeps --heap. Without it both run with the same maximum heap.
+# --signet-production-flags runs Signet with the JVM flags and memory settings its Kubernetes manifests give it (the
+# JAVA_TOOL_OPTIONS of deploy/kubernetes/base/identity-server/deployment.yaml and the password-hash concurrency of its
+# settings.env, read from there by run-load.sh --production-flags; deploy/README.md "Memory") instead of --heap;
+# Keycloak keeps --heap. Without it both run with the same maximum heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -214,14 +215,9 @@ redis_pid=$!
 signet_java_options=(--server-java-option "-Xmx$heap")
 signet_memory_label="heap -Xmx$heap"
 if [ "$signet_memory" = production ]; then
-  production_flags=$(awk '/- name: JAVA_TOOL_OPTIONS/ {getline; sub(/^ *value: */, ""); gsub(/"/, ""); print; exit}' \
-    deploy/kubernetes/base/identity-server/deployment.yaml)
-  if [ -z "$production_flags" ]; then
-    echo "No JAVA_TOOL_OPTIONS in deploy/kubernetes/base/identity-server/deployment.yaml" >&2; exit 1
-  fi
-  signet_java_options=()
-  for flag in $production_flags; do signet_java_options+=(--server-java-option "$flag"); done
-  signet_memory_label="production flags: $production_flags"
+  # run-load.sh reads them from the manifests (JAVA_TOOL_OPTIONS and the settings that size memory).
+  signet_java_options=(--production-flags)
+  signet_memory_label="production flags of deploy/kubernetes/base/identity-server"
 fi
 
 echo

@@ -6,7 +6,7 @@
 #                          [--redis-url redis://127.0.0.1:6379] [--server-java /path/to/bin/java]
 #                          [--database-url jdbc:postgresql://127.0.0.1:5432/signet]
 #                          [--server-java-option -XX:StartFlightRecording=filename=/tmp/signet.jfr]
-#                          [--charge-pid PID] [--aot-cache] [--memory-report] [--no-build]
+#                          [--charge-pid PID] [--aot-cache] [--production-flags] [--memory-report] [--no-build]
 # --charge-pid adds a process (e.g. the redis-server behind --redis-url) to the CPU charged to the server.
 # --database-url uses a PostgreSQL you started (user and password in SIGNET_BENCH_DB_USER, SIGNET_BENCH_DB_PASSWORD)
 # instead of the embedded one; charge its postmaster with --charge-pid.
@@ -14,6 +14,10 @@
 # run it. --aot-cache first makes a training start (stopped once the context is refreshed) that writes a JDK AOT cache
 # (Java 25+: -XX:AOTCacheOutput), then times the start with it (-XX:AOTCache), as deploy/README.md "Faster start"
 # describes for an image; with --database-url the timed start then finds the schema already migrated.
+# --production-flags runs the server with what identity-server's Kubernetes manifests give it: the JVM flags of
+# JAVA_TOOL_OPTIONS in deploy/kubernetes/base/identity-server/deployment.yaml and the password-hash concurrency of
+# deploy/kubernetes/base/identity-server/settings.env (deploy/README.md "Memory"), so the benchmark runs what production
+# runs.
 # --memory-report runs the server with Native Memory Tracking and, after the flows, prints what its memory consists of
 # (jcmd VM.native_memory summary), its threads and classes, and its live heap after a full GC (docs/benchmarks.md
 # "Third round: memory and start-up"). Tracking costs a few MiB and some CPU: leave it off when timing.
@@ -37,6 +41,7 @@ server_java=java
 server_java_options=()
 charge_pids=()
 aot_cache=no
+production_flags=no
 memory_report=no
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -52,11 +57,23 @@ while [ $# -gt 0 ]; do
     --server-java-option) server_java_options+=("$2"); shift 2 ;;
     --charge-pid) charge_pids+=(--server-pid "$2"); shift 2 ;;
     --aot-cache) aot_cache=yes; shift ;;
+    --production-flags) production_flags=yes; shift ;;
     --memory-report) memory_report=yes; shift ;;
     --no-build) build=no; shift ;;
     *) echo "run-load.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
+
+if [ "$production_flags" = yes ]; then
+  manifest=deploy/kubernetes/base/identity-server/deployment.yaml
+  jvm_flags=$(awk '/- name: JAVA_TOOL_OPTIONS/ {getline; sub(/^ *value: */, ""); gsub(/"/, ""); print; exit}' "$manifest")
+  if [ -z "$jvm_flags" ]; then echo "No JAVA_TOOL_OPTIONS in $manifest" >&2; exit 1; fi
+  for flag in $jvm_flags; do server_java_options+=("$flag"); done
+  # Settings of the manifest's ConfigMap that size memory, passed as the pods get them: through the environment.
+  hashes=$(sed -n 's/^SIGNET_PASSWORDS_MAXCONCURRENTHASHES=//p' deploy/kubernetes/base/identity-server/settings.env)
+  if [ -n "$hashes" ]; then export SIGNET_PASSWORDS_MAXCONCURRENTHASHES="$hashes"; fi
+  echo "Production flags: $jvm_flags${hashes:+, SIGNET_PASSWORDS_MAXCONCURRENTHASHES=$hashes}"
+fi
 
 if [ "$build" = yes ]; then
   echo "Building identity-server and benchmarks..."
@@ -186,6 +203,10 @@ echo "peak RSS     $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server
 if [ "$memory_report" = yes ]; then
   jcmd_bin="$(dirname "$(readlink -f "$(command -v "$server_java")")")/jcmd"
   echo "threads      $(awk '/^Threads/ {print $2}' "/proc/$server_pid/status")"
+  echo "resident     $(awk '/^(RssAnon|RssFile)/ {printf "%s %.0f MiB  ", $1, $2 / 1024}' "/proc/$server_pid/status")"
+  # Collections over the whole run (before the class histogram's own full GC): young and full, count and seconds.
+  echo "collections  $("$(dirname "$jcmd_bin")/jstat" -gcutil "$server_pid" | awk 'NR == 2 {
+    printf "%s young (%.1f s), %s full (%.1f s)", $7, $8, $9, $10}')"
   echo "classes      $("$jcmd_bin" "$server_pid" VM.metaspace | awk '/^Total Usage/ {print $6; exit}') loaded"
   # The class histogram runs a full GC first: what the heap holds afterwards is the live set.
   "$jcmd_bin" "$server_pid" GC.class_histogram > /dev/null

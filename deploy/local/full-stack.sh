@@ -207,8 +207,8 @@ start_identity_server() { # start_identity_server N
       SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$smtp_port" SIGNET_MAIL_STARTTLS=false \
       SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" \
       MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT="$management" \
-      SIGNET_DATABASE_POOL_SIZE=10 \
-      "${as_user[@]}" "$java" -XX:+UseSerialGC -Xmx192m -XX:+ExitOnOutOfMemoryError \
+      SIGNET_DATABASE_POOL_SIZE=10 SIGNET_PASSWORDS_MAXCONCURRENTHASHES=2 \
+      "${as_user[@]}" "$java" -XX:+UseSerialGC -Xmx144m -Xmn32m -XX:+ExitOnOutOfMemoryError \
       -Djava.io.tmpdir="$dir/identity-server-$n" \
       -jar "$server_jar"
   ) > "$log" 2>&1 &

@@ -174,10 +174,35 @@ class ManifestsTest {
         long heapMebibytes = Long.parseLong(heap.group(1)) * (heap.group(2).equals("g") ? 1024 : 1);
         long limitMebibytes = mebibytes((String) at(container, "resources.limits.memory"));
 
-        // Class data, compiled code, compiler arenas and threads: about 250 MiB at peak under load
-        // (docs/benchmarks.md "Third round: memory and start-up"). A heap raised without the limit gets the pod killed.
+        // Class data, compiled code, compiler arenas and threads: about 220-260 MiB at peak under load
+        // (docs/benchmarks.md "Fourth round (2026-12-08): memory and start-up"). A heap raised without the limit gets
+        // the pod killed.
         assertThat(limitMebibytes - heapMebibytes).as("memory limit minus heap, MiB").isGreaterThanOrEqualTo(320);
         assertThat(at(container, "resources.requests.memory")).isEqualTo(at(container, "resources.limits.memory"));
+    }
+
+    @Test
+    void identityServersOldGenerationHoldsThePooledPasswordHashBuffersAndTheLiveSet() {
+        Map<String, Object> container = containers().stream()
+                .filter(c -> "identity-server".equals(c.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> settings = environment(container);
+        String flags = String.valueOf(settings.get("JAVA_TOOL_OPTIONS"));
+        long heap = flagMebibytes(flags, "-Xmx");
+        long young = flagMebibytes(flags, "-Xmn");
+        Object hashes = settings.get("SIGNET_PASSWORDS_MAXCONCURRENTHASHES");
+        assertThat(hashes).as("identity-server's concurrent password hashes are set with its CPU limit").isNotNull();
+
+        // Each concurrent hash keeps a 19 MiB Argon2id buffer (signet.passwords.argon2.memory-kib) in the old
+        // generation for reuse; the rest of the live set is about 45 MiB, with headroom 64. Less, and every young
+        // collection is followed by a full one (docs/benchmarks.md "Fourth round (2026-12-08): memory and start-up").
+        long buffers = 19 * Long.parseLong(String.valueOf(hashes));
+        assertThat(heap - young).as("old generation (-Xmx minus -Xmn), MiB").isGreaterThanOrEqualTo(buffers + 64);
+    }
+
+    private static long flagMebibytes(String flags, String flag) {
+        Matcher matcher = Pattern.compile(Pattern.quote(flag) + "(\\d+)([mg])").matcher(flags);
+        assertThat(matcher.find()).as("JAVA_TOOL_OPTIONS set " + flag).isTrue();
+        return Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("g") ? 1024 : 1);
     }
 
     private static long mebibytes(String quantity) {
