@@ -32,9 +32,4 @@ public final class StatelessEndpoints implements RequestMatcher {
         String contextPath = request.getContextPath();
         return paths.contains(contextPath.isEmpty() ? uri : uri.substring(contextPath.length()));
     }
-
-    /** The endpoint paths, for logs and tests. */
-    public Set<String> paths() {
-        return paths;
-    }
 }
