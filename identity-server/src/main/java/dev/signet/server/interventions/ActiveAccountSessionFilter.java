@@ -12,26 +12,30 @@ import java.io.IOException;
 import java.util.Objects;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a signed-in session whose account is no longer active (an intervention was placed, or the account was
  * deleted), before Spring Security reads it: the request then goes on as a signed-out one, so a suspended citizen's
  * existing session can neither reach their account pages nor get a relying party an authorization code. One look-up
- * by primary key per signed-in page or authorization request; static assets are skipped.
+ * by primary key per signed-in page or authorization request; static assets and the stateless protocol endpoints,
+ * which never have a session, are skipped.
  */
 final class ActiveAccountSessionFilter extends OncePerRequestFilter {
 
     private final AccountRepository accounts;
+    private final RequestMatcher sessionless;
 
-    ActiveAccountSessionFilter(AccountRepository accounts) {
+    ActiveAccountSessionFilter(AccountRepository accounts, RequestMatcher sessionless) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.sessionless = Objects.requireNonNull(sessionless, "sessionless");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/govuk/");
+        return path.startsWith("/assets/") || path.startsWith("/govuk/") || sessionless.matches(request);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.signet.core.logout.SessionEndingOutbox;
 import dev.signet.core.logout.jdbc.JdbcSessionEndingOutbox;
 import dev.signet.server.logout.LogoutProperties;
 import dev.signet.server.logout.SessionTermination;
+import dev.signet.server.oidc.StatelessEndpoints;
 import dev.signet.server.oidc.authorization.AuthorizationStore;
 import dev.signet.server.oidc.refresh.RefreshGrantCheck;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,9 +48,10 @@ public class InterventionsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ActiveAccountSessionFilter> activeAccountSessionFilter(AccountRepository accounts) {
+    FilterRegistrationBean<ActiveAccountSessionFilter> activeAccountSessionFilter(AccountRepository accounts,
+            StatelessEndpoints statelessEndpoints) {
         FilterRegistrationBean<ActiveAccountSessionFilter> registration = new FilterRegistrationBean<>(
-                new ActiveAccountSessionFilter(accounts));
+                new ActiveAccountSessionFilter(accounts, statelessEndpoints));
         // After Spring Session's repository filter, before Spring Security reads the security context.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;

@@ -1,5 +1,6 @@
 package dev.signet.server.sessions;
 
+import dev.signet.server.oidc.StatelessEndpoints;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 public class SessionDeviceConfiguration {
 
     @Bean
-    FilterRegistrationBean<SessionDeviceFilter> sessionDeviceFilter() {
+    FilterRegistrationBean<SessionDeviceFilter> sessionDeviceFilter(StatelessEndpoints statelessEndpoints) {
         FilterRegistrationBean<SessionDeviceFilter> registration = new FilterRegistrationBean<>(
-                new SessionDeviceFilter());
+                new SessionDeviceFilter(statelessEndpoints));
         // After Spring Session's repository filter (the session is the shared one), before Spring Security.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;

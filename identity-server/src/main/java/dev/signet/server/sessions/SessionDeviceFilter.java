@@ -8,15 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Notes the device of a signed-in session once, on its first request after sign-in, whichever way the citizen signed
  * in (password, second factor, passkey): the account page's list of sessions names each by its device. Static assets
- * are skipped; a session that already has its device is not written again.
+ * and the stateless protocol endpoints (no session there) are skipped; a session that already has its device is not
+ * written again.
  *
  * <p>Also keeps the session's {@link SessionSummary} (when and how strongly the citizen signed in, and the device) as a
  * plain string, for the admin API, which reads sessions from Redis but not identity-server's classes in them. It is
@@ -24,10 +27,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SessionDeviceFilter extends OncePerRequestFilter {
 
+    private final RequestMatcher sessionless;
+
+    SessionDeviceFilter(RequestMatcher sessionless) {
+        this.sessionless = Objects.requireNonNull(sessionless, "sessionless");
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/govuk/");
+        return path.startsWith("/assets/") || path.startsWith("/govuk/") || sessionless.matches(request);
     }
 
     @Override

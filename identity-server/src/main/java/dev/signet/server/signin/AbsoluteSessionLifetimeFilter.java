@@ -12,21 +12,30 @@ import java.time.Instant;
 import java.util.Objects;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a session whose sign-in is older than the absolute lifetime, however active the citizen has been since. Runs
  * before Spring Security, so the request then proceeds as a signed-out one (and a page that needs a sign-in sends the
- * citizen to sign in again). The idle timeout is the servlet container's (or Spring Session's) own.
+ * citizen to sign in again). The idle timeout is the servlet container's (or Spring Session's) own. The stateless
+ * protocol endpoints, which never have a session, are skipped.
  */
 final class AbsoluteSessionLifetimeFilter extends OncePerRequestFilter {
 
     private final Duration absoluteLifetime;
     private final Clock clock;
+    private final RequestMatcher sessionless;
 
-    AbsoluteSessionLifetimeFilter(Duration absoluteLifetime, Clock clock) {
+    AbsoluteSessionLifetimeFilter(Duration absoluteLifetime, Clock clock, RequestMatcher sessionless) {
         this.absoluteLifetime = Objects.requireNonNull(absoluteLifetime, "absoluteLifetime");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sessionless = Objects.requireNonNull(sessionless, "sessionless");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return sessionless.matches(request);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.signet.server.signin;
 
+import dev.signet.server.oidc.StatelessEndpoints;
 import java.time.Clock;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,9 +13,9 @@ class SignInConfiguration {
 
     @Bean
     FilterRegistrationBean<AbsoluteSessionLifetimeFilter> absoluteSessionLifetimeFilter(SessionProperties properties,
-            Clock clock) {
+            Clock clock, StatelessEndpoints statelessEndpoints) {
         FilterRegistrationBean<AbsoluteSessionLifetimeFilter> registration = new FilterRegistrationBean<>(
-                new AbsoluteSessionLifetimeFilter(properties.absoluteLifetime(), clock));
+                new AbsoluteSessionLifetimeFilter(properties.absoluteLifetime(), clock, statelessEndpoints));
         // After Spring Session's repository filter (when sessions live in Redis), before Spring Security reads the
         // security context from the session.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);

@@ -19,7 +19,8 @@ class AbsoluteSessionLifetimeFilterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private final AbsoluteSessionLifetimeFilter filter =
-            new AbsoluteSessionLifetimeFilter(Duration.ofHours(12), Clock.fixed(NOW, ZoneOffset.UTC));
+            new AbsoluteSessionLifetimeFilter(Duration.ofHours(12), Clock.fixed(NOW, ZoneOffset.UTC),
+                    request -> false);
 
     @Test
     void aSignInOlderThanTheAbsoluteLifetimeEndsTheSession() throws Exception {

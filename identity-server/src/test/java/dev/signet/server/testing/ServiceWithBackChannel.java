@@ -92,6 +92,11 @@ public final class ServiceWithBackChannel implements AutoCloseable {
         return clientId;
     }
 
+    /** An {@code Authorization} header that authenticates this relying party ({@code client_secret_basic}). */
+    public String clientAuthorization() {
+        return basic(clientId, secret);
+    }
+
     public URI redirectUri() {
         return redirectUri;
     }
