@@ -3,6 +3,7 @@ package dev.signet.server.interventions;
 import dev.signet.core.account.AccountRepository;
 import dev.signet.core.account.AccountStatus;
 import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.web.PageConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,8 +35,7 @@ final class ActiveAccountSessionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/govuk/") || sessionless.matches(request);
+        return PageConfiguration.isStaticAsset(request) || sessionless.matches(request);
     }
 
     @Override

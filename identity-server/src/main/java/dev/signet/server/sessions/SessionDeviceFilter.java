@@ -2,6 +2,7 @@ package dev.signet.server.sessions;
 
 import dev.signet.core.sessions.SessionSummary;
 import dev.signet.server.signin.CitizenAuthentication;
+import dev.signet.server.web.PageConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,7 @@ final class SessionDeviceFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/assets/") || path.startsWith("/govuk/") || sessionless.matches(request);
+        return PageConfiguration.isStaticAsset(request) || sessionless.matches(request);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.signet.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,12 +30,24 @@ public class PageConfiguration implements WebMvcConfigurer {
     private static final String GOVUK_DIST =
             "classpath:/META-INF/resources/webjars/govuk-frontend/" + GOVUK_FRONTEND_VERSION + "/dist/govuk/";
 
+    private static final String ASSETS = "/assets/";
+    private static final String GOVUK = "/govuk/";
+
+    /**
+     * Whether the request is for one of the static files served here: filters that look at a citizen's session have
+     * nothing to do for them.
+     */
+    public static boolean isStaticAsset(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(ASSETS) || path.startsWith(GOVUK);
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // govuk-frontend.min.css refers to its fonts and images under /assets/.
-        registry.addResourceHandler("/assets/**").addResourceLocations(GOVUK_DIST + "assets/")
+        registry.addResourceHandler(ASSETS + "**").addResourceLocations(GOVUK_DIST + "assets/")
                 .setCacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
-        registry.addResourceHandler("/govuk/**").addResourceLocations(GOVUK_DIST)
+        registry.addResourceHandler(GOVUK + "**").addResourceLocations(GOVUK_DIST)
                 .setCacheControl(org.springframework.http.CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 
